@@ -1,0 +1,71 @@
+// The bridge contract: every method main serves, its input schema and its output type.
+// Main validates with these schemas, the preload exposes exactly these names, and the
+// renderer's api module is typed by them; a method without a handler does not compile.
+import { z } from 'zod';
+import { savedFilterInputSchema, settingsSchema, type SavedFilter, type Settings } from './filters';
+import {
+  profileDraftSchema,
+  profileIdSchema,
+  type ConnectionReport,
+  type ConnectionState,
+  type ProfileSummary,
+} from './profiles';
+import {
+  sessionListInputSchema,
+  type NasEntry,
+  type SessionPage,
+  type SessionStats,
+} from './sessions';
+
+export * from './bridge';
+export * from './errors';
+export * from './filters';
+export * from './profiles';
+export * from './sessions';
+
+interface Method<I extends z.ZodType, O> {
+  input: I;
+  /** Type-level only: what the handler resolves to. */
+  output: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(input: I): Method<I, O> => ({ input, output: undefined as O });
+}
+
+const none = z.strictObject({});
+const byId = z.strictObject({ id: profileIdSchema });
+
+export const contract = {
+  'profiles.list': method<ProfileSummary[]>()(none),
+  'profiles.save': method<ProfileSummary>()(profileDraftSchema),
+  'profiles.delete': method<null>()(byId),
+  'profiles.test': method<ConnectionReport>()(profileDraftSchema),
+  'profiles.connect': method<ConnectionState>()(byId),
+  'connection.status': method<ConnectionState>()(none),
+  'sessions.list': method<SessionPage>()(sessionListInputSchema),
+  'sessions.stats': method<SessionStats>()(none),
+  'nas.list': method<NasEntry[]>()(none),
+  'filters.list': method<SavedFilter[]>()(none),
+  'filters.save': method<SavedFilter>()(savedFilterInputSchema),
+  'filters.delete': method<null>()(z.strictObject({ id: z.int().positive() })),
+  'settings.get': method<Settings>()(none),
+  'settings.set': method<Settings>()(settingsSchema),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const methodNames = Object.keys(contract) as MethodName[];
+
+/** What the renderer sends (defaults may be left out). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives after validation. */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = Contract[M]['output'];
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
+};
+
+/** The IPC channel a method travels on. */
+export const channelOf = (method: MethodName): string => `session-desk:${method}`;

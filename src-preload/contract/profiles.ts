@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { operatorText, requiredText } from './text';
+
+export const sslModes = ['disable', 'prefer', 'require', 'verify-full'] as const;
+export type SslMode = (typeof sslModes)[number];
+
+export const profileIdSchema = z.int({ error: 'Profile id must be a whole number.' }).positive();
+
+const profileFields = {
+  name: requiredText('Profile name', 80),
+  host: requiredText('Host', 255),
+  port: z
+    .int({ error: 'Port must be a whole number.' })
+    .min(1, { error: 'Port must be between 1 and 65535.' })
+    .max(65535, { error: 'Port must be between 1 and 65535.' }),
+  database: requiredText('Database', 63),
+  user: requiredText('User', 63),
+  sslMode: z.enum(sslModes),
+};
+
+/**
+ * A profile as the operator edits it. password: null keeps the stored one; a string
+ * replaces it ('' clears it). The password goes in once and never comes back.
+ */
+export const profileDraftSchema = z.strictObject({
+  id: profileIdSchema.nullable(),
+  ...profileFields,
+  password: operatorText('Password', 1024).nullable(),
+});
+export type ProfileDraft = z.output<typeof profileDraftSchema>;
+
+export interface ProfileSummary {
+  id: number;
+  name: string;
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  sslMode: SslMode;
+  passwordSet: boolean;
+}
+
+/** What schema detection found, in the words the UI shows. */
+export interface SchemaSummary {
+  /** subscribers / services / resellers exist: full names, services and reseller scope work. */
+  panelTables: boolean;
+  /** Where NAS names come from. */
+  nasSource: 'nas_devices' | 'nas' | 'radacct';
+  /** How radacct stores addresses: inet (stock) or text. */
+  addressType: 'inet' | 'text';
+}
+
+export interface ConnectionReport {
+  serverVersion: string;
+  schema: SchemaSummary;
+  online: number;
+}
+
+export type ConnectionState =
+  | { kind: 'none' }
+  | { kind: 'connected'; profileId: number; profileName: string; schema: SchemaSummary };

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { operatorText } from './text';
+
+export const sessionStatuses = ['online', 'offline', 'all'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+/** Columns an operator can sort by; each maps to one SQL expression in main. */
+export const sortColumns = [
+  'username',
+  'fullName',
+  'service',
+  'nas',
+  'framedIp',
+  'mac',
+  'acctSessionId',
+  'startTime',
+  'stopTime',
+  'duration',
+  'download',
+  'upload',
+] as const;
+export type SortColumn = (typeof sortColumns)[number];
+
+export const pageSizeChoices = [50, 100, 250, 500, 1000] as const;
+export const maxPageSize = 1000;
+/** Searching offline history needs 3+ characters: shorter patterns have no trigrams. */
+export const minHistorySearchLength = 3;
+
+export const sessionFilterSchema = z.strictObject({
+  search: operatorText('Search text', 200).default(''),
+  status: z.enum(sessionStatuses).default('online'),
+  /** NAS address as radacct stores it; null = every NAS. */
+  nasIp: operatorText('NAS address', 100).nullable().default(null),
+});
+export type SessionFilter = z.output<typeof sessionFilterSchema>;
+
+export const sessionSortSchema = z.strictObject({
+  column: z.enum(sortColumns),
+  direction: z.enum(['asc', 'desc']),
+});
+export type SessionSort = z.output<typeof sessionSortSchema>;
+
+export const defaultSort: SessionSort = { column: 'startTime', direction: 'desc' };
+
+/**
+ * Keyset position: the sort value of the last row seen (as text, null when that row had
+ * none) and its radacctid, which breaks ties so no row is skipped or shown twice.
+ */
+export const sessionCursorSchema = z.strictObject({
+  value: operatorText('Cursor value', 400).nullable(),
+  id: z.string().regex(/^\d{1,19}$/, { error: 'Cursor id must be a radacctid.' }),
+});
+export type SessionCursor = z.output<typeof sessionCursorSchema>;
+
+export const sessionListInputSchema = z.strictObject({
+  filter: sessionFilterSchema,
+  sort: sessionSortSchema.default(defaultSort),
+  pageSize: z
+    .int({ error: 'Page size must be a whole number.' })
+    .min(1, { error: 'Page size must be at least 1.' })
+    .max(maxPageSize, { error: `Page size is at most ${maxPageSize} rows.` })
+    .default(100),
+  cursor: sessionCursorSchema.nullable().default(null),
+});
+export type SessionListInput = z.output<typeof sessionListInputSchema>;
+
+/**
+ * One session as it crosses the bridge: a compact array rather than an object, because a
+ * 1000-row page of objects costs twice as much to build, send and decode.
+ * Octets are decimal strings: they pass 2^53 on busy links and must stay exact.
+ * Times are ISO 8601 strings with an offset.
+ */
+export type SessionRow = [
+  id: string,
+  username: string,
+  fullName: string | null,
+  service: string | null,
+  nasIp: string,
+  nasName: string | null,
+  framedIp: string | null,
+  mac: string | null,
+  acctSessionId: string,
+  startTime: string | null,
+  stopTime: string | null,
+  sessionTime: number | null,
+  downloadOctets: string | null,
+  uploadOctets: string | null,
+  terminateCause: string | null,
+  updateTime: string | null,
+];
+
+/** Index of each field in a SessionRow. */
+export const F = {
+  id: 0,
+  username: 1,
+  fullName: 2,
+  service: 3,
+  nasIp: 4,
+  nasName: 5,
+  framedIp: 6,
+  mac: 7,
+  acctSessionId: 8,
+  startTime: 9,
+  stopTime: 10,
+  sessionTime: 11,
+  download: 12,
+  upload: 13,
+  terminateCause: 14,
+  updateTime: 15,
+} as const;
+
+/** How many rows match: exact for the online set, bounded for history ("10,000+"). */
+export type MatchCount = { kind: 'exact'; count: number } | { kind: 'atLeast'; count: number };
+
+export interface SessionPage {
+  rows: SessionRow[];
+  /** Where the next page starts; null on the last page. */
+  nextCursor: SessionCursor | null;
+  matches: MatchCount;
+  /** When the database answered (its clock, ISO 8601). */
+  readAt: string;
+}
+
+export interface NasPill {
+  nasIp: string;
+  nasName: string | null;
+  online: number;
+}
+
+export interface SessionStats {
+  online: number;
+  perNas: NasPill[];
+  readAt: string;
+}
+
+export interface NasEntry {
+  nasIp: string;
+  name: string | null;
+}
