@@ -1,3 +1,4 @@
+import type { ApiError } from './errors';
 import { z } from 'zod';
 import { operatorText, requiredText } from './text';
 
@@ -56,6 +57,12 @@ export interface ConnectionReport {
   online: number;
 }
 
+/**
+ * none: no profile chosen. connected: the database answered and its schema is known.
+ * lost: a profile is chosen but its database does not answer right now; main retries on
+ * every call, so the page shows a banner and recovers by itself.
+ */
 export type ConnectionState =
   | { kind: 'none' }
-  | { kind: 'connected'; profileId: number; profileName: string; schema: SchemaSummary };
+  | { kind: 'connected'; profileId: number; profileName: string; schema: SchemaSummary }
+  | { kind: 'lost'; profileId: number; profileName: string; error: ApiError };

@@ -1,0 +1,30 @@
+// Electron lifecycle only: open the store, build the service, bind it, show the window.
+import { app, BrowserWindow } from 'electron';
+import { ensureDataFolder, localStoreFile } from './data-folder';
+import { bindServiceToIpc } from './ipc';
+import { openLocalStore } from './local-store';
+import { createSafeStorageSealer } from './safe-storage-sealer';
+import { createService } from './service';
+import { createMainWindow } from './window';
+
+app.enableSandbox();
+
+app.whenReady().then(async () => {
+  const dataFolder = ensureDataFolder(app.getPath('userData'));
+  const store = openLocalStore(localStoreFile(dataFolder), createSafeStorageSealer(), {
+    nativeBinding: process.env.SESSION_DESK_SQLITE_BINDING,
+  });
+  const service = createService({ store });
+  bindServiceToIpc(service);
+  await service.resume();
+  createMainWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void service.close();
+    store.close();
+  });
+});

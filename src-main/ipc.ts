@@ -1,0 +1,24 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { channelOf, methodNames, type Result } from '@contract';
+import type { SessionDeskService } from './service';
+import { isOwnRendererUrl } from './window';
+
+const forbidden: Result<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This request did not come from the Session Desk window.' },
+};
+
+/** Only our window's main frame, showing our own page, may call the service. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame === event.sender.mainFrame && isOwnRendererUrl(frame.url);
+}
+
+/** Binds every contract method to ipcMain; the service validates and never throws. */
+export function bindServiceToIpc(service: SessionDeskService): void {
+  for (const method of methodNames) {
+    ipcMain.handle(channelOf(method), (event, input: unknown) =>
+      trustedSender(event) ? service.call(method, input) : forbidden,
+    );
+  }
+}

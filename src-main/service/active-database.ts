@@ -1,0 +1,134 @@
+import type { ApiError, ConnectionState, ProfileSummary } from '@contract';
+import type { LocalStore, StoredProfile } from '../local-store';
+import { OperatorError } from '../operator-error';
+import { openRadiusDb, type DbProfile, type RadiusDb } from '../radius-db';
+
+export type OpenDatabase = typeof openRadiusDb;
+
+const noProfile = () =>
+  new OperatorError(
+    'NO_PROFILE',
+    'No connection profile is open. Choose one in the profile menu, or create one.',
+  );
+
+export function dbProfileOf(profile: StoredProfile): DbProfile {
+  const { host, port, database, user, password, sslMode } = profile;
+  return { host, port, database, user, password, sslMode };
+}
+
+const asApiError = (error: unknown): ApiError =>
+  error instanceof OperatorError
+    ? error.toApiError()
+    : { code: 'INTERNAL', message: 'Opening the database failed unexpectedly.' };
+
+/**
+ * The profile the operator is working on and its open database. The database opens
+ * lazily and is reopened on demand: when PostgreSQL is down at start or goes away later,
+ * each call tries again, so the page recovers by itself when the server comes back.
+ */
+export class ActiveDatabase {
+  private profile: ProfileSummary | null = null;
+  private db: RadiusDb | null = null;
+  private opening: Promise<RadiusDb> | null = null;
+  private lastError: ApiError | null = null;
+
+  constructor(
+    private readonly store: LocalStore,
+    private readonly openDatabase: OpenDatabase,
+  ) {}
+
+  /** Choose a profile and open its database now, so the operator sees a failure at once. */
+  async switchTo(profileId: number): Promise<ConnectionState> {
+    const profile = this.store.profiles.get(profileId);
+    if (!profile) throw new OperatorError('NOT_FOUND', `Profile ${profileId} no longer exists.`);
+    await this.release();
+    this.profile = profile;
+    this.store.lastProfileId.set(profileId);
+    await this.database();
+    return this.state();
+  }
+
+  /** Forget the profile (it was deleted) without opening anything else. */
+  async forget(profileId: number): Promise<void> {
+    if (this.profile?.id !== profileId) return;
+    await this.release();
+    this.profile = null;
+    this.store.lastProfileId.set(null);
+  }
+
+  /** Reopen the profile used last time, if it still exists; a failure leaves it 'lost'. */
+  async resumeLast(): Promise<void> {
+    const id = this.store.lastProfileId.get();
+    const profile = id === null ? null : this.store.profiles.get(id);
+    if (!profile) return;
+    this.profile = profile;
+    await this.database().catch(() => undefined);
+  }
+
+  get profileId(): number {
+    if (!this.profile) throw noProfile();
+    return this.profile.id;
+  }
+
+  state(): ConnectionState {
+    if (!this.profile) return { kind: 'none' };
+    const { id: profileId, name: profileName } = this.profile;
+    if (this.db && !this.lastError) {
+      return { kind: 'connected', profileId, profileName, schema: this.db.summary };
+    }
+    return {
+      kind: 'lost',
+      profileId,
+      profileName,
+      error: this.lastError ?? { code: 'DB_UNREACHABLE', message: 'Not connected yet.' },
+    };
+  }
+
+  /** The open database, opening it first when needed (one attempt at a time). */
+  async database(): Promise<RadiusDb> {
+    if (this.db) return this.db;
+    const profile = this.profile ? this.store.profiles.get(this.profile.id) : null;
+    if (!profile) throw noProfile();
+    this.opening ??= this.openDatabase(dbProfileOf(profile), {
+      applicationName: 'Session Desk',
+    }).finally(() => {
+      this.opening = null;
+    });
+    try {
+      const db = await this.opening;
+      // The operator may have switched profile while this one was opening.
+      if (this.profile?.id !== profile.id) {
+        await db.close();
+        throw noProfile();
+      }
+      this.db = db;
+      this.lastError = null;
+      return db;
+    } catch (error) {
+      this.lastError = asApiError(error);
+      throw error;
+    }
+  }
+
+  /** Run a query; a lost server is remembered so connection.status says so. */
+  async run<T>(query: (db: RadiusDb) => Promise<T>): Promise<T> {
+    const db = await this.database();
+    try {
+      const result = await query(db);
+      this.lastError = null;
+      return result;
+    } catch (error) {
+      if (error instanceof OperatorError && error.code === 'DB_UNREACHABLE') {
+        this.lastError = error.toApiError();
+      }
+      throw error;
+    }
+  }
+
+  async release(): Promise<void> {
+    const db = this.db;
+    this.db = null;
+    this.lastError = null;
+    await db?.close();
+  }
+}

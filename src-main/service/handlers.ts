@@ -1,0 +1,65 @@
+import type { Handlers } from '@contract';
+import type { LocalStore } from '../local-store';
+import type { OperatorScope } from '../operator-scope';
+import type { ActiveDatabase, OpenDatabase } from './active-database';
+import { OperatorError } from '../operator-error';
+
+export interface HandlerContext {
+  store: LocalStore;
+  active: ActiveDatabase;
+  openDatabase: OpenDatabase;
+  /** Who is asking; the operator model comes later, the seam is here. */
+  scope: () => OperatorScope;
+}
+
+/** Every method of the contract, implemented by the domains; a missing one fails to compile. */
+export function createHandlers({ store, active, openDatabase, scope }: HandlerContext): Handlers {
+  return {
+    'profiles.list': async () => store.profiles.list(),
+    'profiles.save': async (draft) => {
+      const saved = store.profiles.save(draft);
+      // The open database used the old settings: reopen with the new ones on next use.
+      if (active.state().kind !== 'none' && active.profileId === saved.id) await active.release();
+      return saved;
+    },
+    'profiles.delete': async ({ id }) => {
+      await active.forget(id);
+      store.profiles.delete(id);
+      return null;
+    },
+    'profiles.test': async (draft) => {
+      const stored = draft.id === null ? null : store.profiles.get(draft.id);
+      if (draft.id !== null && !stored) {
+        throw new OperatorError('NOT_FOUND', `Profile ${draft.id} no longer exists.`);
+      }
+      const { host, port, database, user, sslMode } = draft;
+      const password = draft.password ?? stored?.password ?? null;
+      const db = await openDatabase(
+        { host, port, database, user, sslMode, password },
+        { applicationName: 'Session Desk (test)' },
+      );
+      try {
+        return {
+          serverVersion: db.serverVersion,
+          schema: db.summary,
+          online: await db.countOnline(scope()),
+        };
+      } finally {
+        await db.close();
+      }
+    },
+    'profiles.connect': async ({ id }) => active.switchTo(id),
+    'connection.status': async () => active.state(),
+    'sessions.list': async (input) => active.run((db) => db.listSessions(input, scope())),
+    'sessions.stats': async () => active.run((db) => db.stats(scope())),
+    'nas.list': async () => active.run((db) => db.listNas()),
+    'filters.list': async () => store.filters.list(active.profileId),
+    'filters.save': async (input) => store.filters.save(active.profileId, input),
+    'filters.delete': async ({ id }) => {
+      store.filters.delete(active.profileId, id);
+      return null;
+    },
+    'settings.get': async () => store.settings.get(),
+    'settings.set': async (settings) => store.settings.set(settings),
+  };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { contract, methodNames } from '@contract';
+import { createDispatch } from '../../../src-main/service/dispatch';
+import type { Handlers } from '@contract';
+
+// Handlers that record what they were given: validation must stop bad input before them.
+function recordingHandlers(): { handlers: Handlers; calls: string[] } {
+  const calls: string[] = [];
+  const handlers = Object.fromEntries(
+    methodNames.map((name) => [
+      name,
+      async (input: unknown) => {
+        calls.push(name);
+        return input;
+      },
+    ]),
+  ) as unknown as Handlers;
+  return { handlers, calls };
+}
+
+const silent = { error: () => undefined };
+
+async function expectRejected(method: string, input: unknown, fragment: RegExp) {
+  const { handlers, calls } = recordingHandlers();
+  const result = await createDispatch(handlers, silent)(method, input);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.error.code).toBe('INVALID_INPUT');
+  expect(result.error.message).toMatch(fragment);
+  expect(calls).toEqual([]);
+}
+
+const goodList = { filter: { search: 'john', status: 'online', nasIp: null } };
+
+describe('contract validation', () => {
+  it('accepts a sessions.list request and fills defaults', async () => {
+    const { handlers } = recordingHandlers();
+    const result = await createDispatch(handlers, silent)('sessions.list', goodList);
+    expect(result).toEqual({
+      ok: true,
+      data: {
+        filter: { search: 'john', status: 'online', nasIp: null },
+        sort: { column: 'startTime', direction: 'desc' },
+        pageSize: 100,
+        cursor: null,
+      },
+    });
+  });
+
+  it('rejects a NUL byte in the search text', () =>
+    expectRejected('sessions.list', { filter: { search: 'jo\u0000hn' } }, /NUL byte/));
+
+  it('rejects absurdly long search text', () =>
+    expectRejected('sessions.list', { filter: { search: 'x'.repeat(201) } }, /longer than 200/));
+
+  it('rejects a page size above 1000', () =>
+    expectRejected('sessions.list', { ...goodList, pageSize: 5000 }, /at most 1000/));
+
+  it('rejects a fractional page size', () =>
+    expectRejected('sessions.list', { ...goodList, pageSize: 10.5 }, /whole number/));
+
+  it('rejects an unknown status', () =>
+    expectRejected('sessions.list', { filter: { status: 'maybe' } }, /filter\.status/));
+
+  it('rejects an unknown sort column (no SQL can be smuggled in)', () =>
+    expectRejected(
+      'sessions.list',
+      { ...goodList, sort: { column: 'username; DROP TABLE radacct', direction: 'asc' } },
+      /sort\.column/,
+    ));
+
+  it('rejects a cursor whose id is not a radacctid', () =>
+    expectRejected(
+      'sessions.list',
+      { ...goodList, cursor: { value: null, id: '1 OR 1=1' } },
+      /radacctid/,
+    ));
+
+  it('rejects unknown fields instead of ignoring them', () =>
+    expectRejected('sessions.list', { ...goodList, sql: 'SELECT 1' }, /sql/));
+
+  it('rejects a profile without a host and with a port out of range', () =>
+    expectRejected(
+      'profiles.save',
+      {
+        id: null,
+        name: 'core',
+        host: '   ',
+        port: 70000,
+        database: 'radius',
+        user: 'radius',
+        sslMode: 'prefer',
+        password: null,
+      },
+      /Host is required.*Port must be between 1 and 65535/,
+    ));
+
+  it('rejects a refresh interval below 2 s', () =>
+    expectRejected('settings.set', { refreshSeconds: 1 }, /at least 2 s/));
+
+  it('rejects a request with a method nobody declared', () =>
+    expectRejected('sessions.drop', {}, /Unknown request/));
+
+  it('rejects non-object input', () => expectRejected('profiles.list', 'hello', /object/i));
+
+  it('turns an unexpected exception into INTERNAL without leaking it', async () => {
+    const { handlers } = recordingHandlers();
+    handlers['profiles.list'] = async () => {
+      throw new Error('secret stack detail');
+    };
+    const logged: unknown[] = [];
+    const result = await createDispatch(handlers, { error: (_m, e) => logged.push(e) })(
+      'profiles.list',
+      {},
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INTERNAL');
+    expect(result.error.message).not.toContain('secret stack detail');
+    expect(logged).toHaveLength(1);
+  });
+
+  it('declares a schema for every method', () => {
+    for (const name of methodNames) expect(contract[name].input).toBeDefined();
+  });
+});
