@@ -13,8 +13,8 @@ import {
 import { join } from 'node:path';
 import { OperatorError } from '../operator-error';
 
-export const secretKeyLength = 32;
-export const secretKeyFileName = 'secret.key';
+const secretKeyLength = 32;
+const secretKeyFileName = 'secret.key';
 
 /**
  * The AES-256 key that seals saved passwords where Electron's keychain is absent, kept in
