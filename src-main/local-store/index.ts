@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { OperatorError } from '../operator-error';
+import type { Sealer } from '../secrets/sealer';
+import { createDeskStateStore } from './desk-state-store';
+import type { LocalStore } from './local-store';
+import { applyMigrations } from './migrate';
+import { migrations } from './migrations';
+import { createProfileStore } from './profile-store';
+import { createSavedFilterStore } from './saved-filter-store';
+
+export type { LocalStore, ProfileStore, SavedFilterStore, StoredProfile } from './local-store';
+
+export interface LocalStoreOptions {
+  /**
+   * better-sqlite3's addon built for Electron's ABI. The Electron launcher builds it apart
+   * from node_modules, so tests keep running on the Node build; unset means the Node build.
+   */
+  nativeBinding?: string | undefined;
+}
+
+/**
+ * Opens (creating if needed) the desk's SQLite file and brings its schema up to date.
+ * ':memory:' gives a throwaway store for tests. Passwords are sealed with the given sealer.
+ */
+export function openLocalStore(
+  file: string,
+  sealer: Sealer,
+  options: LocalStoreOptions = {},
+): LocalStore {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // WAL: readers never wait for a writer. busy_timeout: a second instance briefly holding
+    // the write lock makes us wait rather than fail.
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, migrations);
+  } catch (error) {
+    db?.close();
+    if (error instanceof OperatorError) throw error;
+    throw new OperatorError(
+      'INTERNAL',
+      `The local store ${file} cannot be opened: ${error instanceof Error ? error.message : String(error)}. ` +
+        `Check that its folder exists and is writable, and that the file is a Session Desk store.`,
+    );
+  }
+  const store = db;
+  return {
+    profiles: createProfileStore(store, sealer),
+    filters: createSavedFilterStore(store),
+    ...createDeskStateStore(store),
+    close: () => store.close(),
+  };
+}

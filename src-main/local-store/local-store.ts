@@ -1,0 +1,39 @@
+import type {
+  ProfileDraft,
+  ProfileSummary,
+  SavedFilter,
+  SavedFilterInput,
+  Settings,
+} from '@contract';
+
+/** A profile with its password unsealed: main process only, never sent to the renderer. */
+export interface StoredProfile extends ProfileSummary {
+  password: string | null;
+}
+
+export interface ProfileStore {
+  /** Ordered by name; says whether a password is saved, never what it is. */
+  list(): ProfileSummary[];
+  get(id: number): StoredProfile | null;
+  /** id null creates; password null keeps the saved one, '' clears it, text replaces it. */
+  save(draft: ProfileDraft): ProfileSummary;
+  /** Deletes the profile's saved filters with it. */
+  delete(id: number): void;
+}
+
+export interface SavedFilterStore {
+  /** Ordered by name; a row damaged on disk is skipped with a warning, never returned. */
+  list(profileId: number): SavedFilter[];
+  /** Saving under a name the profile already uses replaces that filter and keeps its id. */
+  save(profileId: number, input: SavedFilterInput): SavedFilter;
+  delete(profileId: number, id: number): void;
+}
+
+export interface LocalStore {
+  profiles: ProfileStore;
+  filters: SavedFilterStore;
+  settings: { get(): Settings; set(settings: Settings): Settings };
+  /** The profile to reopen at start; null once that profile is deleted. */
+  lastProfileId: { get(): number | null; set(id: number | null): void };
+  close(): void;
+}

@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openLocalStore } from '../../../src-main/local-store';
+import { applyMigrations, schemaVersion } from '../../../src-main/local-store/migrate';
+import { migrations } from '../../../src-main/local-store/migrations';
+import { OperatorError } from '../../../src-main/operator-error';
+import { catchOperatorError, profileDraft, savedFilter, useStoreFolder } from './fixtures';
+
+const folder = useStoreFolder();
+const latest = migrations.at(-1)!.version;
+
+function tablesOf(db: Database.Database): string[] {
+  return db
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+    )
+    .all()
+    .map((row) => row.name);
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… with no gap or repeat', () => {
+    expect(migrations.map((step) => step.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
+  it('apply on a fresh file: schema version, tables, WAL, foreign keys', () => {
+    const store = openLocalStore(folder.file, folder.sealer);
+    store.close();
+    const db = new Database(folder.file);
+    try {
+      expect(schemaVersion(db)).toBe(latest);
+      expect(tablesOf(db)).toEqual(['desk_state', 'profile', 'saved_filter']);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('turn foreign keys on for the store connection', () => {
+    const store = openLocalStore(folder.file, folder.sealer);
+    try {
+      expect(() => store.filters.save(999, savedFilter('orphan'))).toThrow(OperatorError);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('are idempotent on reopen and keep the data', () => {
+    const first = openLocalStore(folder.file, folder.sealer);
+    first.profiles.save(profileDraft({ name: 'Core' }));
+    first.close();
+    for (let reopen = 0; reopen < 2; reopen++) {
+      const again = openLocalStore(folder.file, folder.sealer);
+      expect(again.profiles.list().map((profile) => profile.name)).toEqual(['Core']);
+      again.close();
+    }
+    const db = new Database(folder.file);
+    expect(schemaVersion(db)).toBe(latest);
+    db.close();
+  });
+
+  it('work on an in-memory store', () => {
+    const store = openLocalStore(':memory:', folder.sealer);
+    expect(store.profiles.list()).toEqual([]);
+    store.close();
+  });
+
+  it('roll a failed step back whole, keeping the steps before it', () => {
+    const db = new Database(folder.file);
+    try {
+      const steps = [
+        { version: 1, sql: 'CREATE TABLE first_step (id INTEGER PRIMARY KEY);' },
+        { version: 2, sql: 'CREATE TABLE half_done (id INTEGER); SELECT no_such_function();' },
+      ];
+      expect(() => applyMigrations(db, steps)).toThrow(/no_such_function/);
+      expect(schemaVersion(db)).toBe(1);
+      expect(tablesOf(db)).toEqual(['first_step']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuse a store written by a newer Session Desk', () => {
+    const db = new Database(folder.file);
+    db.pragma(`user_version = ${latest + 1}`);
+    db.close();
+    const error = catchOperatorError(() => openLocalStore(folder.file, folder.sealer));
+    expect(error.code).toBe('INTERNAL');
+    expect(error.message).toContain('newer Session Desk');
+    expect(error.message).toContain(folder.file);
+  });
+
+  it('refuse a file that is not a store, with words', () => {
+    const notAStore = join(folder.dir, 'secret.key');
+    const error = catchOperatorError(() => openLocalStore(notAStore, folder.sealer));
+    expect(error.message).toContain(`The local store ${notAStore} cannot be opened`);
+  });
+
+  it('refuse a store in a folder that does not exist, with words', () => {
+    const error = catchOperatorError(() =>
+      openLocalStore(join(folder.dir, 'gone', 'x.sqlite'), folder.sealer),
+    );
+    expect(error.message).toContain('Check that its folder exists');
+  });
+});
