@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { DbProfile } from '../../src-main/radius-db';
+
+export type TestSchema = 'stock' | 'stock+panel' | 'text-columns' | 'empty';
+
+export interface TestDatabase {
+  /** Connection URL of the new database (as the admin user). */
+  url: string;
+  /** The same database as an operator's connection profile. */
+  profile: DbProfile;
+  /** A pool for seeding and inspecting the database directly, outside the module under test. */
+  pool(): pg.Pool;
+  /** Ends the seeding pool and drops the database, even with connections still open. */
+  drop(): Promise<void>;
+}
+
+const sqlFolder = resolve(import.meta.dirname, '../fixtures/sql');
+const schemaFiles: Record<TestSchema, string[]> = {
+  stock: ['freeradius-schema.sql'],
+  'stock+panel': ['freeradius-schema.sql', 'panel-schema.sql'],
+  'text-columns': ['text-columns-schema.sql'],
+  empty: [],
+};
+
+/** The admin URL of the run's server (embedded, or TEST_DATABASE_URL). */
+export function adminDatabaseUrl(): string {
+  return inject('adminDatabaseUrl');
+}
+
+/** The run's server as a profile for the given database name. */
+export function profileFor(database: string): DbProfile {
+  const url = new URL(adminDatabaseUrl());
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    database,
+    user: decodeURIComponent(url.username),
+    password: url.password ? decodeURIComponent(url.password) : null,
+    sslMode: 'disable',
+  };
+}
+
+/**
+ * A fresh database with its own unique name, so test files can run in parallel without
+ * seeing each other's sessions.
+ */
+export async function createTestDatabase(opts: { schema: TestSchema }): Promise<TestDatabase> {
+  const name = `session_desk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  const url = databaseUrl(name);
+  let seedPool: pg.Pool | null = null;
+  const pool = (): pg.Pool => {
+    seedPool ??= new pg.Pool({ connectionString: url, max: 4 });
+    return seedPool;
+  };
+  for (const file of schemaFiles[opts.schema]) {
+    await pool().query(await readFile(resolve(sqlFolder, file), 'utf8'));
+  }
+  return {
+    url,
+    profile: profileFor(name),
+    pool,
+    drop: async () => {
+      await seedPool?.end();
+      seedPool = null;
+      await withAdmin((admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+      );
+    },
+  };
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(adminDatabaseUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
