@@ -1,0 +1,52 @@
+import pg from 'pg';
+import type { DbProfile } from './db-profile';
+import { rawTypeParsers } from './raw-type-parsers';
+
+export interface PoolSettings {
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
+  applicationName: string;
+  /** Whether to ask for TLS; 'prefer' is resolved by the caller into one of these. */
+  tls: 'off' | 'unverified' | 'verified';
+}
+
+/**
+ * A small pool per opened database: the Sessions page runs at most a page, a count and a
+ * stat row at once. Every session gets the statement timeout and TimeZone = UTC, so raw
+ * timestamps all read "+00" and can be turned into ISO strings without parsing.
+ */
+export function createDbPool(profile: DbProfile, settings: PoolSettings): pg.Pool {
+  const pool = new pg.Pool({
+    host: profile.host,
+    port: profile.port,
+    database: profile.database,
+    user: profile.user,
+    ...(profile.password === null ? {} : { password: profile.password }),
+    ssl: tlsOption(profile, settings.tls),
+    application_name: settings.applicationName,
+    statement_timeout: settings.statementTimeoutMs,
+    // A socket that goes silent mid-query (NAS-side firewall drop, VPN down) would otherwise
+    // wait forever: the server's statement timeout never reaches us.
+    query_timeout: settings.statementTimeoutMs + 5000,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    keepAlive: true,
+    max: 4,
+    idleTimeoutMillis: 60_000,
+    types: rawTypeParsers,
+    // SET rather than a startup option: pg_settings.reset_val then still holds the server's
+    // own TimeZone, which schema detection needs to read "timestamp without time zone".
+    onConnect: async (client) => {
+      await client.query("SELECT set_config('TimeZone', 'UTC', false)");
+    },
+  });
+  // An idle connection the server drops is removed by the pool; the next query reconnects
+  // or reports the failure to its caller. Without a listener the error would crash main.
+  pool.on('error', () => {});
+  return pool;
+}
+
+function tlsOption(profile: DbProfile, tls: PoolSettings['tls']): pg.PoolConfig['ssl'] {
+  if (tls === 'off') return false;
+  if (tls === 'unverified') return { rejectUnauthorized: false };
+  return { rejectUnauthorized: true, servername: profile.host };
+}

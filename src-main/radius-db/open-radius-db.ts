@@ -1,0 +1,112 @@
+import type pg from 'pg';
+import type { DbErrorContext } from './db-errors';
+import { createDbPool, type PoolSettings } from './db-pool';
+import {
+  defaultApplicationName,
+  defaultConnectTimeoutMs,
+  defaultStatementTimeoutMs,
+  type DbProfile,
+  type RadiusDbOptions,
+} from './db-profile';
+import { createDbQueries, type DbQueries } from './db-queries';
+import { detectSchema } from './detect-schema';
+import type { DetectedSchema } from './detected-schema';
+import { listNas } from './list-nas';
+import { listSessions } from './list-sessions';
+import type { RadiusDb } from './radius-db';
+import { countOnline, sessionStats } from './session-stats';
+import { buildSessionSql } from './session-sql';
+import { OperatorError } from '../operator-error';
+
+/**
+ * Connects, detects the schema and returns the database the Sessions page reads. Throws an
+ * OperatorError (DB_UNREACHABLE, DB_AUTH_FAILED, DB_NOT_FOUND, NOT_FREERADIUS, …) when the
+ * profile does not lead to a FreeRADIUS database.
+ */
+export async function openRadiusDb(
+  profile: DbProfile,
+  options: RadiusDbOptions = {},
+): Promise<RadiusDb> {
+  const statementTimeoutMs = options.statementTimeoutMs ?? defaultStatementTimeoutMs;
+  if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs < 1) {
+    throw new OperatorError(
+      'INVALID_INPUT',
+      'The statement timeout must be a positive number of milliseconds.',
+    );
+  }
+  const connectTimeoutMs = options.connectTimeoutMs ?? defaultConnectTimeoutMs;
+  const settings: Omit<PoolSettings, 'tls'> = {
+    statementTimeoutMs,
+    connectTimeoutMs,
+    applicationName: options.applicationName ?? defaultApplicationName,
+  };
+  const context: DbErrorContext = { profile, statementTimeoutMs, connectTimeoutMs };
+  const opened =
+    profile.sslMode === 'prefer'
+      ? await connectPreferringTls(profile, settings, context)
+      : await connect(profile, { ...settings, tls: tlsFor(profile) }, context);
+  return radiusDb(opened);
+}
+
+interface Opened {
+  pool: pg.Pool;
+  db: DbQueries;
+  schema: DetectedSchema;
+  serverVersion: string;
+}
+
+async function connect(
+  profile: DbProfile,
+  settings: PoolSettings,
+  context: DbErrorContext,
+): Promise<Opened> {
+  const pool = createDbPool(profile, settings);
+  const db = createDbQueries(pool, context);
+  try {
+    const [version] = await db.objects<{ server_version: string }>(
+      "SELECT current_setting('server_version') AS server_version",
+      [],
+    );
+    const schema = await detectSchema(db, profile);
+    // "15.19 (Debian 15.19-0+deb12u1)" → "PostgreSQL 15.19"
+    const serverVersion = `PostgreSQL ${version?.server_version.split(' ')[0] ?? 'unknown'}`;
+    return { pool, db, schema, serverVersion };
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
+}
+
+/** libpq's "prefer": TLS when the server offers it, plain otherwise. */
+async function connectPreferringTls(
+  profile: DbProfile,
+  settings: Omit<PoolSettings, 'tls'>,
+  context: DbErrorContext,
+): Promise<Opened> {
+  try {
+    return await connect(profile, { ...settings, tls: 'unverified' }, context);
+  } catch (error) {
+    const noTls = error instanceof OperatorError && /does not accept SSL/.test(error.message);
+    if (!noTls) throw error;
+    return connect(profile, { ...settings, tls: 'off' }, context);
+  }
+}
+
+function tlsFor(profile: DbProfile): PoolSettings['tls'] {
+  if (profile.sslMode === 'disable') return 'off';
+  return profile.sslMode === 'verify-full' ? 'verified' : 'unverified';
+}
+
+function radiusDb({ pool, db, schema, serverVersion }: Opened): RadiusDb {
+  const sql = buildSessionSql(schema);
+  let closing: Promise<void> | null = null;
+  return {
+    summary: schema.summary,
+    serverVersion,
+    listSessions: (input, scope) => listSessions(db, schema, sql, input, scope),
+    stats: (scope) => sessionStats(db, schema, sql, scope),
+    listNas: () => listNas(db, sql),
+    countOnline: (scope) => countOnline(db, schema, scope),
+    close: () => (closing ??= pool.end()),
+  };
+}

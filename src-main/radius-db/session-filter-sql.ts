@@ -1,0 +1,55 @@
+import { isIP } from 'node:net';
+import type { SessionFilter } from '@contract';
+import { OperatorError } from '../operator-error';
+import type { OperatorScope } from '../operator-scope';
+import type { DetectedSchema } from './detected-schema';
+import { scopeSql } from './scope-sql';
+import { searchPattern } from './search-pattern';
+import type { SessionSql } from './session-sql';
+import type { SqlParams } from './sql-params';
+
+/** The WHERE conditions of a session filter under an operator scope (ANDed by the caller). */
+export function sessionConditions(
+  filter: SessionFilter,
+  scope: OperatorScope,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  params: SqlParams,
+): string[] {
+  const conditions: string[] = [];
+  // Literal, never a parameter: only then can the planner use the partial indexes
+  // FreeRADIUS keeps on the online set.
+  if (filter.status === 'online') conditions.push('r.acctstoptime IS NULL');
+  if (filter.status === 'offline') conditions.push('r.acctstoptime IS NOT NULL');
+
+  const pattern = searchPattern(filter.search, filter.status);
+  if (pattern !== null) {
+    const placeholder = params.add(pattern, 'text');
+    conditions.push(
+      `(${sql.searchTargets.map((target) => `${target} ILIKE ${placeholder}`).join(' OR ')})`,
+    );
+  }
+
+  if (filter.nasIp !== null && filter.nasIp.trim() !== '') {
+    conditions.push(`r.nasipaddress = ${params.add(nasAddress(filter.nasIp), sql.nasIpType)}`);
+  }
+
+  const scoped = scopeSql(scope, schema, params);
+  if (scoped !== null) conditions.push(scoped);
+  return conditions;
+}
+
+export function whereSql(conditions: string[]): string {
+  return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+}
+
+function nasAddress(nasIp: string): string {
+  const address = nasIp.trim();
+  if (isIP(address) === 0) {
+    throw new OperatorError(
+      'INVALID_INPUT',
+      `NAS address "${address}" is not an IP address. Pick the NAS from the list.`,
+    );
+  }
+  return address;
+}

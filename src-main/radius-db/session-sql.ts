@@ -1,0 +1,111 @@
+import type { SortColumn } from '@contract';
+import { addressText, numberSql, timeSql, type TypedSql } from './column-sql';
+import { addressKind, type DetectedSchema } from './detected-schema';
+import { nasDirectorySql } from './nas-directory-sql';
+
+/** A sort column as SQL: its expression, its type, and whether it can be NULL. */
+export interface SortKey extends TypedSql {
+  nullable: boolean;
+}
+
+/** The SQL pieces every session query is assembled from, built once per opened database. */
+export interface SessionSql {
+  /** radacct AS r with the name joins: subscribers s, services sv, NAS directory nd. */
+  fromWithNames: string;
+  /** radacct AS r alone: for counts, which need no names. */
+  fromSessions: string;
+  /** The 16 SessionRow fields, in order. */
+  selectRow: string;
+  /** The NAS address as text, as NasEntry.nasIp and the NAS filter use it. */
+  nasIpText: string;
+  /** Cast of a NAS filter parameter so it compares with r.nasipaddress (and its index). */
+  nasIpType: 'inet' | 'text';
+  /** What a search matches: username, framed IP as text, calling-station-id (MAC). */
+  searchTargets: string[];
+  sortKeys: Record<SortColumn, SortKey>;
+  /** The NAS directory derived table, or null when names come from nowhere. */
+  nasDirectory: string | null;
+}
+
+export function buildSessionSql(schema: DetectedSchema): SessionSql {
+  const columns = schema.radacct;
+  const nullable = (name: string): boolean => columns.get(name)?.nullable ?? true;
+  const time = (name: string): string =>
+    columns.has(name) ? timeSql(`r.${name}`, columns.get(name), schema.serverTimeZone) : 'NULL';
+  const number = (name: string): TypedSql => numberSql(`r.${name}`, columns.get(name));
+
+  const nasKind = addressKind(columns.get('nasipaddress'));
+  const framedKind = addressKind(columns.get('framedipaddress'));
+  const nasIpText = addressText('r.nasipaddress', nasKind);
+  const framedIpText = addressText('r.framedipaddress', framedKind);
+  const nasDirectory = nasDirectorySql(schema.nasDirectory);
+  const panel = schema.summary.panelTables;
+
+  const subscriberJoin = !panel
+    ? ''
+    : schema.subscriberNamesUnique
+      ? ' LEFT JOIN subscribers s ON s.username = r.username'
+      : // Without a unique username the first subscriber row wins, so sessions stay single.
+        ` LEFT JOIN LATERAL (SELECT x.full_name, x.service_id FROM subscribers x
+            WHERE x.username = r.username ORDER BY x.id LIMIT 1) s ON true`;
+  const serviceJoin = panel ? ' LEFT JOIN services sv ON sv.id = s.service_id' : '';
+  const nasJoin = nasDirectory ? ` LEFT JOIN ${nasDirectory} nd ON nd.ip = ${nasIpText}` : '';
+
+  const fullName = panel ? 's.full_name::text' : 'NULL::text';
+  const service = panel ? 'sv.name::text' : 'NULL::text';
+  const nasName = nasDirectory ? 'nd.name' : 'NULL::text';
+  const sessionTime = number('acctsessiontime');
+  const download = number('acctoutputoctets');
+  const upload = number('acctinputoctets');
+
+  const selectRow = [
+    'r.radacctid::text',
+    "coalesce(r.username::text, '')",
+    fullName,
+    service,
+    nasIpText,
+    nasName,
+    framedIpText,
+    'r.callingstationid::text',
+    'r.acctsessionid::text',
+    time('acctstarttime'),
+    time('acctstoptime'),
+    `${sessionTime.sql}::bigint`,
+    `${download.sql}::text`,
+    `${upload.sql}::text`,
+    'r.acctterminatecause::text',
+    time('acctupdatetime'),
+  ].join(', ');
+
+  const text = (sql: string, canBeNull = true): SortKey => ({
+    sql,
+    type: 'text',
+    nullable: canBeNull,
+  });
+  const sortKeys: Record<SortColumn, SortKey> = {
+    username: text('r.username', nullable('username')),
+    fullName: text(fullName),
+    service: text(service),
+    // What the NAS column shows: the name, or the address when the directory has none.
+    nas: text(nasDirectory ? `coalesce(nd.name, ${nasIpText})` : nasIpText, false),
+    framedIp: { sql: 'r.framedipaddress', type: framedKind, nullable: nullable('framedipaddress') },
+    mac: text('r.callingstationid', nullable('callingstationid')),
+    acctSessionId: text('r.acctsessionid', nullable('acctsessionid')),
+    startTime: { sql: time('acctstarttime'), type: 'timestamptz', nullable: true },
+    stopTime: { sql: time('acctstoptime'), type: 'timestamptz', nullable: true },
+    duration: { ...sessionTime, nullable: true },
+    download: { ...download, nullable: true },
+    upload: { ...upload, nullable: true },
+  };
+
+  return {
+    fromWithNames: `radacct r${subscriberJoin}${serviceJoin}${nasJoin}`,
+    fromSessions: 'radacct r',
+    selectRow,
+    nasIpText,
+    nasIpType: nasKind,
+    searchTargets: ['r.username', framedIpText, 'r.callingstationid'],
+    sortKeys,
+    nasDirectory,
+  };
+}
