@@ -1,5 +1,5 @@
 // Electron lifecycle only: open the store, build the service, bind it, show the window.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { ensureDataFolder, localStoreFile } from './data-folder';
 import { bindServiceToIpc } from './ipc';
 import { openLocalStore } from './local-store';
@@ -9,7 +9,7 @@ import { createMainWindow } from './window';
 
 app.enableSandbox();
 
-app.whenReady().then(async () => {
+async function start(): Promise<void> {
   const dataFolder = ensureDataFolder(app.getPath('userData'));
   const store = openLocalStore(localStoreFile(dataFolder), createSafeStorageSealer(), {
     nativeBinding: process.env.SESSION_DESK_SQLITE_BINDING,
@@ -27,4 +27,16 @@ app.whenReady().then(async () => {
     void service.close();
     store.close();
   });
-});
+}
+
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    // Typically: no keyring to seal passwords with. Say so instead of vanishing.
+    dialog.showErrorBox(
+      'Session Desk cannot start',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.quit();
+  });

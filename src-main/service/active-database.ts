@@ -29,7 +29,8 @@ const asApiError = (error: unknown): ApiError =>
 export class ActiveDatabase {
   private profile: ProfileSummary | null = null;
   private db: RadiusDb | null = null;
-  private opening: Promise<RadiusDb> | null = null;
+  /** The open in progress, for one profile; concurrent calls share it. */
+  private opening: { profileId: number; db: Promise<RadiusDb> } | null = null;
   private lastError: ApiError | null = null;
 
   constructor(
@@ -59,9 +60,11 @@ export class ActiveDatabase {
   /** Reopen the profile used last time, if it still exists; a failure leaves it 'lost'. */
   async resumeLast(): Promise<void> {
     const id = this.store.lastProfileId.get();
-    const profile = id === null ? null : this.store.profiles.get(id);
+    const profile = id === null ? null : this.store.profiles.list().find((p) => p.id === id);
     if (!profile) return;
     this.profile = profile;
+    // Any failure (server down, a password that no longer unseals) leaves the profile
+    // 'lost' with its reason, which the page shows; it never stops the app starting.
     await this.database().catch(() => undefined);
   }
 
@@ -87,19 +90,27 @@ export class ActiveDatabase {
   /** The open database, opening it first when needed (one attempt at a time). */
   async database(): Promise<RadiusDb> {
     if (this.db) return this.db;
-    const profile = this.profile ? this.store.profiles.get(this.profile.id) : null;
-    if (!profile) throw noProfile();
-    this.opening ??= this.openDatabase(dbProfileOf(profile), {
-      applicationName: 'Session Desk',
-    }).finally(() => {
-      this.opening = null;
-    });
+    if (!this.profile) throw noProfile();
     try {
-      const db = await this.opening;
-      // The operator may have switched profile while this one was opening.
+      const profile = this.store.profiles.get(this.profile.id);
+      if (!profile) throw noProfile();
+      if (this.opening?.profileId !== profile.id) {
+        const opening = {
+          profileId: profile.id,
+          db: this.openDatabase(dbProfileOf(profile), { applicationName: 'Session Desk' }),
+        };
+        this.opening = opening;
+        void opening.db
+          .finally(() => {
+            if (this.opening === opening) this.opening = null;
+          })
+          .catch(() => undefined);
+      }
+      const db = await this.opening.db;
+      // The operator switched profile while this one was opening: drop it, open theirs.
       if (this.profile?.id !== profile.id) {
         await db.close();
-        throw noProfile();
+        return this.database();
       }
       this.db = db;
       this.lastError = null;
