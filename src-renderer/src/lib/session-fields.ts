@@ -1,0 +1,24 @@
+// What a session row means, field by field, beyond the raw values of the bridge.
+import { F, type NasEntry, type SessionRow } from '@contract';
+
+export const isOnline = (session: SessionRow): boolean => session[F.stopTime] === null;
+
+/** The NAS as an operator knows it: its name, or its address when no NAS row matches. */
+export const nasLabel = (session: SessionRow): string => session[F.nasName] ?? session[F.nasIp];
+
+export const nasEntryLabel = (nas: NasEntry): string =>
+  nas.name ? `${nas.name} (${nas.nasIp})` : nas.nasIp;
+
+/**
+ * Seconds the session has lasted: an online session counts live from its start (the
+ * interim-updated acctsessiontime lags by up to one interim interval); an offline one
+ * lasted what the Accounting-Stop said.
+ */
+export function sessionSeconds(session: SessionRow, nowMs: number): number | null {
+  const start = session[F.startTime];
+  if (isOnline(session) && start !== null) {
+    const startMs = Date.parse(start);
+    if (!Number.isNaN(startMs)) return Math.max(0, (nowMs - startMs) / 1000);
+  }
+  return session[F.sessionTime];
+}

@@ -1,0 +1,32 @@
+// The NAS dropdown: every NAS the profile's database knows (nas_devices, nas, or radacct).
+import type { ApiError, NasEntry } from '@contract';
+import { request } from '../request';
+import type { LinkHealth } from './link-health.svelte';
+
+export class NasDirectory {
+  entries = $state.raw<NasEntry[]>([]);
+  loaded = $state(false);
+  error = $state.raw<ApiError | null>(null);
+  #health: LinkHealth;
+
+  constructor(health: LinkHealth) {
+    this.#health = health;
+  }
+
+  async load(): Promise<void> {
+    const result = await request('nas.list', {});
+    this.#health.note('nas', result.ok ? null : result.error);
+    if (result.ok) {
+      this.entries = result.data;
+      this.loaded = true;
+      this.error = null;
+    } else {
+      this.error = result.error;
+    }
+  }
+
+  /** Read once; again only if that failed (the NAS list rarely changes during a shift). */
+  async ensureLoaded(): Promise<void> {
+    if (!this.loaded) await this.load();
+  }
+}

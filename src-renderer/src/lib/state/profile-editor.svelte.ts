@@ -1,0 +1,121 @@
+// The profile form: fields as the operator types them, and what Test / Save / Delete said.
+import type { ApiError, ConnectionReport, ProfileSummary, Result, SslMode } from '@contract';
+import type { ProfileDraftInput, Profiles } from './profiles.svelte';
+
+export class ProfileEditor {
+  id = $state<number | null>(null);
+  name = $state('');
+  host = $state('');
+  port = $state<number | null>(5432);
+  database = $state('radius');
+  user = $state('radius');
+  sslMode = $state<SslMode>('prefer');
+  /** Typed here only; a stored password never comes back from main. */
+  password = $state('');
+  passwordSet = $state(false);
+  clearPassword = $state(false);
+  /** Edited since loaded or saved. */
+  dirty = $state(false);
+
+  busy = $state<'testing' | 'saving' | 'connecting' | 'deleting' | null>(null);
+  testOutcome = $state.raw<Result<ConnectionReport> | null>(null);
+  error = $state.raw<ApiError | null>(null);
+  notice = $state<string | null>(null);
+  confirmingDelete = $state(false);
+  #profiles: Profiles;
+
+  constructor(profiles: Profiles) {
+    this.#profiles = profiles;
+  }
+
+  /** Fill the form from a saved profile, or empty for a new one. */
+  load(profile: ProfileSummary | null): void {
+    this.id = profile?.id ?? null;
+    this.name = profile?.name ?? '';
+    this.host = profile?.host ?? '';
+    this.port = profile?.port ?? 5432;
+    this.database = profile?.database ?? 'radius';
+    this.user = profile?.user ?? 'radius';
+    this.sslMode = profile?.sslMode ?? 'prefer';
+    this.passwordSet = profile?.passwordSet ?? false;
+    this.password = '';
+    this.clearPassword = false;
+    this.dirty = false;
+    this.testOutcome = null;
+    this.error = null;
+    this.notice = null;
+    this.confirmingDelete = false;
+  }
+
+  /**
+   * password: null keeps what main stores, '' clears it, text replaces it. A new profile
+   * has nothing stored, so blank simply means none.
+   */
+  draft(): ProfileDraftInput {
+    const password =
+      this.password !== '' ? this.password : this.clearPassword ? '' : this.id === null ? '' : null;
+    return {
+      id: this.id,
+      name: this.name,
+      host: this.host,
+      // An empty port box travels as 0 so main answers with its range message.
+      port: this.port ?? 0,
+      database: this.database,
+      user: this.user,
+      sslMode: this.sslMode,
+      password,
+    };
+  }
+
+  async test(): Promise<void> {
+    this.busy = 'testing';
+    this.testOutcome = null;
+    this.error = null;
+    this.testOutcome = await this.#profiles.test(this.draft());
+    this.busy = null;
+  }
+
+  async save(): Promise<ProfileSummary | null> {
+    this.busy = 'saving';
+    this.error = null;
+    this.notice = null;
+    const result = await this.#profiles.save(this.draft());
+    this.busy = null;
+    if (!result.ok) {
+      this.error = result.error;
+      return null;
+    }
+    const outcome = this.testOutcome;
+    this.load(result.data);
+    this.testOutcome = outcome;
+    this.notice = `Saved "${result.data.name}".`;
+    return result.data;
+  }
+
+  /** Connect to this profile, saving unsaved edits first; true when connected. */
+  async connect(): Promise<boolean> {
+    let id = this.id;
+    if (id === null || this.dirty) id = (await this.save())?.id ?? null;
+    if (id === null) return false;
+    this.busy = 'connecting';
+    this.error = null;
+    const result = await this.#profiles.connect(id);
+    this.busy = null;
+    if (!result.ok) this.error = result.error;
+    return result.ok;
+  }
+
+  async remove(): Promise<boolean> {
+    if (this.id === null) return false;
+    this.busy = 'deleting';
+    this.error = null;
+    const result = await this.#profiles.remove(this.id);
+    this.busy = null;
+    this.confirmingDelete = false;
+    if (!result.ok) {
+      this.error = result.error;
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,183 @@
+// The session list as the operator asked for it: filter, sort, page size and the keyset
+// position, and the page main returned for them.
+import {
+  defaultSort,
+  minHistorySearchLength,
+  type ApiError,
+  type SavedFilterInput,
+  type SessionCursor,
+  type SessionFilter,
+  type SessionPage,
+  type SessionSort,
+  type SessionStatus,
+  type SortColumn,
+} from '@contract';
+import { request } from '../request';
+import { clock } from './clock.svelte';
+import { isLinkLoss, type LinkHealth } from './link-health.svelte';
+
+// Biggest, longest and newest first is what an operator looks for in these columns.
+const descendingFirst: ReadonlySet<SortColumn> = new Set([
+  'startTime',
+  'stopTime',
+  'duration',
+  'download',
+  'upload',
+]);
+
+export class SessionsPage {
+  filter = $state.raw<SessionFilter>({ search: '', status: 'online', nasIp: null });
+  sort = $state.raw<SessionSort>(defaultSort);
+  pageSize = $state(100);
+  /** The cursor of every page walked through; the last one is the page on screen. */
+  #cursors = $state.raw<(SessionCursor | null)[]>([null]);
+  /** The page on screen; replaced whole on every read. */
+  page = $state.raw<SessionPage | null>(null);
+  /** Main refused this query (bad input, a history search cut short): retrying the same will not help. */
+  refused = $state.raw<ApiError | null>(null);
+  reading = $state(false);
+  /** Changes whenever a different list is shown (filter, sort, page): the table scrolls to its top. */
+  view = $state(0);
+  #generation = 0;
+  #health: LinkHealth;
+
+  constructor(health: LinkHealth) {
+    this.#health = health;
+  }
+
+  get pageIndex(): number {
+    return this.#cursors.length - 1;
+  }
+
+  /** Why no query is sent: history search needs 3+ characters (shorter ones scan everything). */
+  get searchHint(): string | null {
+    const length = this.filter.search.length;
+    if (this.filter.status === 'online' || length === 0 || length >= minHistorySearchLength)
+      return null;
+    return `Type at least ${minHistorySearchLength} characters to search history.`;
+  }
+
+  get hasPrevious(): boolean {
+    return this.pageIndex > 0;
+  }
+
+  get hasNext(): boolean {
+    return this.page?.nextCursor != null;
+  }
+
+  setSearch(search: string): void {
+    if (search === this.filter.search) return;
+    this.#restart({ ...this.filter, search });
+  }
+
+  setStatus(status: SessionStatus): void {
+    this.#restart({ ...this.filter, status });
+  }
+
+  setNas(nasIp: string | null): void {
+    this.#restart({ ...this.filter, nasIp });
+  }
+
+  setPageSize(pageSize: number): void {
+    this.pageSize = pageSize;
+    this.#restart(this.filter);
+  }
+
+  /** A header click: a new column starts in its natural direction, the same one flips. */
+  sortBy(column: SortColumn): void {
+    const direction =
+      this.sort.column === column
+        ? this.sort.direction === 'asc'
+          ? 'desc'
+          : 'asc'
+        : descendingFirst.has(column)
+          ? 'desc'
+          : 'asc';
+    this.sort = { column, direction };
+    this.#restart(this.filter);
+  }
+
+  apply(saved: SavedFilterInput): void {
+    this.sort = saved.sort;
+    this.pageSize = saved.pageSize;
+    this.#restart(saved.filter);
+  }
+
+  /** What "Save filter" stores. */
+  current(name: string): SavedFilterInput {
+    return { name, filter: this.filter, sort: this.sort, pageSize: this.pageSize };
+  }
+
+  next(): void {
+    const cursor = this.page?.nextCursor;
+    if (!cursor) return;
+    this.#cursors = [...this.#cursors, cursor];
+    this.#show();
+  }
+
+  previous(): void {
+    if (!this.hasPrevious) return;
+    this.#cursors = this.#cursors.slice(0, -1);
+    this.#show();
+  }
+
+  /**
+   * Re-read the page on screen with the same cursor. Skipped while a read is in flight, and
+   * for a query main refused unless the operator asks again (force).
+   */
+  async refresh(force = false): Promise<void> {
+    if (this.reading || (this.refused && !force)) return;
+    await this.#read(true);
+  }
+
+  #restart(filter: SessionFilter): void {
+    this.filter = filter;
+    this.#cursors = [null];
+    this.#show();
+  }
+
+  #show(): void {
+    this.view += 1;
+    this.refused = null;
+    void this.#read(false);
+  }
+
+  async #read(sameView: boolean): Promise<void> {
+    if (this.searchHint) {
+      this.#generation += 1;
+      this.page = null;
+      this.reading = false;
+      return;
+    }
+    const generation = ++this.#generation;
+    this.reading = true;
+    const result = await request('sessions.list', {
+      filter: this.filter,
+      sort: this.sort,
+      pageSize: this.pageSize,
+      cursor: this.#cursors.at(-1) ?? null,
+    });
+    // A newer question was asked meanwhile: its answer is the one that counts.
+    if (generation !== this.#generation) return;
+    this.reading = false;
+    const error = result.ok ? null : result.error;
+    const refusal = error !== null && (!isLinkLoss(error) || this.#historySearchCutShort(error));
+    this.#health.note('sessions', refusal ? null : error);
+    if (result.ok) {
+      clock.sync(result.data.readAt);
+      this.page = result.data;
+      this.refused = null;
+    } else if (refusal) {
+      this.page = null;
+      this.refused = result.error;
+    } else if (!sameView) {
+      // Keep the last rows of this view on screen; rows of another view would mislead.
+      this.page = null;
+    }
+  }
+
+  /** A history search that hit the statement timeout is about the query, not the link. */
+  #historySearchCutShort(error: ApiError): boolean {
+    return error.code === 'TIMEOUT' && this.filter.status !== 'online' && this.filter.search !== '';
+  }
+}
