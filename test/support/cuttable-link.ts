@@ -14,7 +14,10 @@ export interface CuttableLink {
   close(): Promise<void>;
 }
 
-export async function openCuttableLink(target: { host: string; port: number }): Promise<CuttableLink> {
+export async function openCuttableLink(target: {
+  host: string;
+  port: number;
+}): Promise<CuttableLink> {
   let open = true;
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {

@@ -18,8 +18,13 @@ export interface ServiceHarness {
   close(): Promise<void>;
 }
 
-export function openServiceHarness(dataFolder = mkdtempSync(join(tmpdir(), 'sd-data-'))): ServiceHarness {
-  const store = openLocalStore(join(dataFolder, 'session-desk.sqlite'), createKeyFileSealer(dataFolder));
+export function openServiceHarness(
+  dataFolder = mkdtempSync(join(tmpdir(), 'sd-data-')),
+): ServiceHarness {
+  const store = openLocalStore(
+    join(dataFolder, 'session-desk.sqlite'),
+    createKeyFileSealer(dataFolder),
+  );
   const service = createService({ store, log: { error: () => undefined } });
   const call = <M extends MethodName>(method: M, input: MethodInput<M>) =>
     service.call(method, input) as Promise<Result<MethodOutput<M>>>;
@@ -30,7 +35,8 @@ export function openServiceHarness(dataFolder = mkdtempSync(join(tmpdir(), 'sd-d
     call,
     ok: async (method, input) => {
       const result = await call(method, input);
-      if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok)
+        throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
       return result.data;
     },
     close: async () => {

@@ -82,10 +82,7 @@ describe('connection profiles through the service', () => {
       profileName: 'core',
     });
     const page = await app.ok('sessions.list', { filter: { search: '64.1.' } });
-    expect(page.rows.map((row) => row[1]).sort()).toEqual([
-      'alice@isp.example',
-      'bob@isp.example',
-    ]);
+    expect(page.rows.map((row) => row[1]).sort()).toEqual(['alice@isp.example', 'bob@isp.example']);
     expect((await app.ok('sessions.stats', {})).online).toBe(2);
 
     await app.ok('profiles.connect', { id: branchProfile.id });
