@@ -6,12 +6,16 @@ import { nasDirectorySql } from './nas-directory-sql';
 /** A sort column as SQL: its expression, its type, and whether it can be NULL. */
 export interface SortKey extends TypedSql {
   nullable: boolean;
+  /** The key reads a joined name (subscriber, service, NAS), not radacct alone. */
+  needsNames: boolean;
 }
 
 /** The SQL pieces every session query is assembled from, built once per opened database. */
 export interface SessionSql {
   /** radacct AS r with the name joins: subscribers s, services sv, NAS directory nd. */
   fromWithNames: string;
+  /** The same joins, for a page of radacct rows already picked (aliased r). */
+  nameJoins: string;
   /** radacct AS r alone: for counts, which need no names. */
   fromSessions: string;
   /** The 16 SessionRow fields, in order. */
@@ -77,29 +81,38 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     time('acctupdatetime'),
   ].join(', ');
 
-  const text = (sql: string, canBeNull = true): SortKey => ({
+  const own = (key: TypedSql, canBeNull: boolean): SortKey => ({
+    ...key,
+    nullable: canBeNull,
+    needsNames: false,
+  });
+  const text = (sql: string, canBeNull = true): SortKey => own({ sql, type: 'text' }, canBeNull);
+  const named = (sql: string, canBeNull: boolean): SortKey => ({
     sql,
     type: 'text',
     nullable: canBeNull,
+    needsNames: true,
   });
   const sortKeys: Record<SortColumn, SortKey> = {
     username: text('r.username', nullable('username')),
-    fullName: text(fullName),
-    service: text(service),
+    fullName: named(fullName, true),
+    service: named(service, true),
     // What the NAS column shows: the name, or the address when the directory has none.
-    nas: text(nasDirectory ? `coalesce(nd.name, ${nasIpText})` : nasIpText, false),
-    framedIp: { sql: 'r.framedipaddress', type: framedKind, nullable: nullable('framedipaddress') },
+    nas: nasDirectory ? named(`coalesce(nd.name, ${nasIpText})`, false) : text(nasIpText, false),
+    framedIp: own({ sql: 'r.framedipaddress', type: framedKind }, nullable('framedipaddress')),
     mac: text('r.callingstationid', nullable('callingstationid')),
     acctSessionId: text('r.acctsessionid', nullable('acctsessionid')),
-    startTime: { sql: time('acctstarttime'), type: 'timestamptz', nullable: true },
-    stopTime: { sql: time('acctstoptime'), type: 'timestamptz', nullable: true },
-    duration: { ...sessionTime, nullable: true },
-    download: { ...download, nullable: true },
-    upload: { ...upload, nullable: true },
+    startTime: own({ sql: time('acctstarttime'), type: 'timestamptz' }, true),
+    stopTime: own({ sql: time('acctstoptime'), type: 'timestamptz' }, true),
+    duration: own(sessionTime, true),
+    download: own(download, true),
+    upload: own(upload, true),
   };
 
+  const nameJoins = `${subscriberJoin}${serviceJoin}${nasJoin}`;
   return {
-    fromWithNames: `radacct r${subscriberJoin}${serviceJoin}${nasJoin}`,
+    fromWithNames: `radacct r${nameJoins}`,
+    nameJoins,
     fromSessions: 'radacct r',
     selectRow,
     nasIpText,

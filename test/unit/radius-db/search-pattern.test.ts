@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { isoTime } from '../../../src-main/radius-db/iso-time';
+import { recommendedIndexes } from '../../../src-main/radius-db/recommended-indexes';
+import { searchPattern } from '../../../src-main/radius-db/search-pattern';
+
+describe('search pattern', () => {
+  it('escapes %, _ and \\ so they match themselves', () => {
+    expect(searchPattern('a%b_c\\d', 'online')).toBe('%a\\%b\\_c\\\\d%');
+  });
+
+  it('is null for blank text', () => {
+    expect(searchPattern('   ', 'all')).toBeNull();
+  });
+
+  it('counts characters, not UTF-16 units, for the history minimum', () => {
+    expect(() => searchPattern('😀😀', 'offline')).toThrow(/at least 3 characters/);
+    expect(searchPattern('😀😀😀', 'offline')).toBe('%😀😀😀%');
+  });
+});
+
+describe('timestamps', () => {
+  it('turns UTC text into ISO 8601 with Z', () => {
+    expect(isoTime('2026-11-21 08:00:00+00')).toBe('2026-11-21T08:00:00Z');
+    expect(isoTime('2026-11-21 08:00:00.5+00')).toBe('2026-11-21T08:00:00.5Z');
+    expect(isoTime(null)).toBeNull();
+    expect(isoTime('infinity')).toBe('infinity');
+  });
+});
+
+describe('recommended indexes', () => {
+  it('indexes host(framedipaddress) for inet and never runs anything itself', () => {
+    const statements = recommendedIndexes({
+      panelTables: false,
+      nasSource: 'nas',
+      addressType: 'inet',
+    });
+    expect(statements[0]).toBe('CREATE EXTENSION IF NOT EXISTS pg_trgm;');
+    expect(statements.join('\n')).toContain('USING gin ((host(framedipaddress)) gin_trgm_ops)');
+    expect(statements).toHaveLength(4);
+  });
+});
