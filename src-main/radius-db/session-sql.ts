@@ -22,6 +22,8 @@ export interface SessionSql {
   selectRow: string;
   /** The NAS address as text, as NasEntry.nasIp and the NAS filter use it. */
   nasIpText: string;
+  /** The same for another column holding radacct's nasipaddress (e.g. after GROUP BY). */
+  nasIpTextOf(column: string): string;
   /** Cast of a NAS filter parameter so it compares with r.nasipaddress (and its index). */
   nasIpType: 'inet' | 'text';
   /** What a search matches: username, framed IP as text, calling-station-id (MAC). */
@@ -116,6 +118,7 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     fromSessions: 'radacct r',
     selectRow,
     nasIpText,
+    nasIpTextOf: (column) => addressText(column, nasKind),
     nasIpType: nasKind,
     searchTargets: ['r.username', framedIpText, 'r.callingstationid'],
     sortKeys,

@@ -23,7 +23,7 @@ export async function sessionStats(
   const conditions = ['r.acctstoptime IS NULL'];
   const scoped = scopeSql(scope, schema, params);
   if (scoped !== null) conditions.push(scoped);
-  const nasIp = sql.nasIpText.replace('r.nasipaddress', 'per_nas.nasipaddress');
+  const nasIp = sql.nasIpTextOf('per_nas.nasipaddress');
   const nasName = sql.nasDirectory ? 'nd.name' : 'NULL::text';
   const nasJoin = sql.nasDirectory ? `LEFT JOIN ${sql.nasDirectory} nd ON nd.ip = ${nasIp}` : '';
   const rows = await db.arrays(

@@ -40,7 +40,8 @@ async function startEmbeddedServer(): Promise<{ url: string; stop: () => Promise
     password,
     authMethod: 'scram-sha-256',
     persistent: false,
-    createPostgresUser: true,
+    // PostgreSQL refuses to run as root: then run it as a "postgres" system user.
+    createPostgresUser: process.getuid?.() === 0,
     // Loopback TCP only: no Unix socket that could collide with a system server.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: () => {},
