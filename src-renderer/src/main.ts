@@ -1,3 +1,4 @@
+import './lib/zod-without-eval';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { faults } from './lib/state/faults.svelte';

@@ -25,8 +25,17 @@ const descendingFirst: ReadonlySet<SortColumn> = new Set([
   'upload',
 ]);
 
+/** Pause in typing after which the search box is applied. */
+const searchDelayMs = 300;
+
 export class SessionsPage {
   filter = $state.raw<SessionFilter>({ search: '', status: 'online', nasIp: null });
+  /**
+   * The search box as typed. Applied after a pause in typing, or at once with any other
+   * change (status, NAS, sort…), so a quick click never undoes what was just typed.
+   */
+  searchDraft = $state('');
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
   sort = $state.raw<SessionSort>(defaultSort);
   pageSize = $state(100);
   /** The cursor of every page walked through; the last one is the page on screen. */
@@ -65,9 +74,16 @@ export class SessionsPage {
     return this.page?.nextCursor != null;
   }
 
-  setSearch(search: string): void {
-    if (search === this.filter.search) return;
-    this.#restart({ ...this.filter, search });
+  typeSearch(text: string): void {
+    this.searchDraft = text;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.applySearch(), searchDelayMs);
+  }
+
+  /** Apply the search box now (Enter, or the typing pause). */
+  applySearch(): void {
+    clearTimeout(this.#searchTimer);
+    if (this.searchDraft !== this.filter.search) this.#restart(this.filter);
   }
 
   setStatus(status: SessionStatus): void {
@@ -98,6 +114,7 @@ export class SessionsPage {
   }
 
   apply(saved: SavedFilterInput): void {
+    this.searchDraft = saved.filter.search;
     this.sort = saved.sort;
     this.pageSize = saved.pageSize;
     this.#restart(saved.filter);
@@ -131,7 +148,8 @@ export class SessionsPage {
   }
 
   #restart(filter: SessionFilter): void {
-    this.filter = filter;
+    clearTimeout(this.#searchTimer);
+    this.filter = { ...filter, search: this.searchDraft };
     this.#cursors = [null];
     this.#show();
   }
