@@ -55,7 +55,13 @@ export async function detectSchema(db: DbQueries, profile: DbProfile): Promise<D
   }>(settingsSql, []);
 
   const panelTables =
-    hasColumns(tables, 'subscribers', ['username', 'full_name', 'service_id', 'reseller_id']) &&
+    hasColumns(tables, 'subscribers', [
+      'id',
+      'username',
+      'full_name',
+      'service_id',
+      'reseller_id',
+    ]) &&
     hasColumns(tables, 'services', ['id', 'name']) &&
     hasColumns(tables, 'resellers', ['id', 'parent_id']);
   const nasDirectory = findNasDirectory(tables);

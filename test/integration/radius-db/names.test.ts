@@ -195,3 +195,32 @@ describe('no NAS directory at all', () => {
     expect(stats.perNas.map((pill) => pill.nasName)).toEqual([null, null]);
   });
 });
+
+describe('subscribers.username without a unique index', () => {
+  let database: TestDatabase;
+  let db: RadiusDb;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ schema: 'stock+panel' });
+    const pool = database.pool();
+    await pool.query('ALTER TABLE subscribers DROP CONSTRAINT subscribers_username_key');
+    await addSubscriber(pool, { username: 'twin', fullName: 'First Twin' });
+    await addSubscriber(pool, { username: 'twin', fullName: 'Second Twin' });
+    await insertSessions(pool, [online({ username: 'twin' })]);
+    db = await openRadiusDb(database.profile);
+  });
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+
+  it('shows each session once, named after the first subscriber row', async () => {
+    for (const column of ['startTime', 'fullName'] as const) {
+      const page = await db.listSessions(
+        listInput({ sort: { column, direction: 'asc' } }),
+        everything,
+      );
+      expect(page.rows.map((row) => row[F.fullName])).toEqual(['First Twin']);
+    }
+  });
+});
