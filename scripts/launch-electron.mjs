@@ -36,7 +36,10 @@ if (!existsSync(binding)) {
     recursive: true,
     filter: (source) => !source.includes(`${join('better-sqlite3', 'build')}`),
   });
-  const nodeGyp = join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js');
+  const nodeGyp = join(
+    dirname(process.execPath),
+    '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js',
+  );
   // npm passes its own nodedir (Node's headers) through the environment: drop it, or the
   // addon would be built for Node instead of Electron.
   const env = Object.fromEntries(
@@ -44,7 +47,12 @@ if (!existsSync(binding)) {
   );
   run(
     process.execPath,
-    [nodeGyp, 'rebuild', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+    [
+      nodeGyp,
+      'rebuild',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: nativeFolder, env },
   );
 }

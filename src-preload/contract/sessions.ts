@@ -47,7 +47,7 @@ export const defaultSort: SessionSort = { column: 'startTime', direction: 'desc'
  * none) and its radacctid, which breaks ties so no row is skipped or shown twice.
  */
 export const sessionCursorSchema = z.strictObject({
-  value: operatorText('Cursor value', 400).nullable(),
+  value: operatorText('Cursor value', 4000).nullable(),
   id: z.string().regex(/^\d{1,19}$/, { error: 'Cursor id must be a radacctid.' }),
 });
 export type SessionCursor = z.output<typeof sessionCursorSchema>;
