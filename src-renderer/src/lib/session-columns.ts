@@ -16,14 +16,14 @@ export interface SessionColumn {
 
 export const sessionColumns: readonly SessionColumn[] = [
   { label: 'Username', sort: 'username', width: 170, grow: 2, numeric: false },
-  { label: 'Full name', sort: 'fullName', width: 120, grow: 2, numeric: false },
-  { label: 'Service', sort: 'service', width: 90, grow: 1, numeric: false },
+  { label: 'Full name', sort: 'fullName', width: 116, grow: 2, numeric: false },
+  { label: 'Service', sort: 'service', width: 100, grow: 1, numeric: false },
   { label: 'NAS', sort: 'nas', width: 90, grow: 1, numeric: false },
   { label: 'Framed IP', sort: 'framedIp', width: 112, grow: 0, numeric: false },
   { label: 'MAC', sort: 'mac', width: 140, grow: 0, numeric: false },
   { label: 'Acct session id', sort: 'acctSessionId', width: 104, grow: 0, numeric: false },
   { label: 'Start', sort: 'startTime', width: 158, grow: 0, numeric: false },
-  { label: 'Duration', sort: 'duration', width: 104, grow: 0, numeric: true },
+  { label: 'Duration', sort: 'duration', width: 96, grow: 0, numeric: true },
   { label: 'Download', sort: 'download', width: 80, grow: 0, numeric: true },
   { label: 'Upload', sort: 'upload', width: 80, grow: 0, numeric: true },
   { label: 'Status', sort: null, width: 130, grow: 1, numeric: false },

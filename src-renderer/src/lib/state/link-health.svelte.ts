@@ -17,23 +17,17 @@ export type LinkReader = 'sessions' | 'stats' | 'nas';
 
 export class LinkHealth {
   #losses = $state.raw<Partial<Record<LinkReader, ApiError>>>({});
-  /** When the link was first seen lost (local ms), for "since 03:12". */
-  lostSince = $state<number | null>(null);
-
   /** The loss to show, if any. */
   readonly lost: ApiError | null = $derived(
     this.#losses.sessions ?? this.#losses.stats ?? this.#losses.nas ?? null,
   );
 
-  /** Record how one read ended (null: it succeeded); answers whether the link is lost. */
-  note(reader: LinkReader, error: ApiError | null): boolean {
+  /** Record how one read ended (null: it succeeded). */
+  note(reader: LinkReader, error: ApiError | null): void {
     const loss = error && isLinkLoss(error) ? error : null;
     const losses = { ...this.#losses };
     if (loss) losses[reader] = loss;
     else delete losses[reader];
     this.#losses = losses;
-    if (loss && this.lostSince === null) this.lostSince = Date.now();
-    if (!this.lost) this.lostSince = null;
-    return loss !== null;
   }
 }

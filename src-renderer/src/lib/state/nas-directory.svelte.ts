@@ -1,11 +1,12 @@
 // The NAS dropdown: every NAS the profile's database knows (nas_devices, nas, or radacct).
 import type { ApiError, NasEntry } from '@contract';
 import { request } from '../request';
-import type { LinkHealth } from './link-health.svelte';
+import { isLinkLoss, type LinkHealth } from './link-health.svelte';
 
 export class NasDirectory {
   entries = $state.raw<NasEntry[]>([]);
   loaded = $state(false);
+  /** A refusal that is not a lost link (the loss itself shows in the banner). */
   error = $state.raw<ApiError | null>(null);
   #health: LinkHealth;
 
@@ -20,7 +21,7 @@ export class NasDirectory {
       this.entries = result.data;
       this.loaded = true;
       this.error = null;
-    } else {
+    } else if (!isLinkLoss(result.error)) {
       this.error = result.error;
     }
   }

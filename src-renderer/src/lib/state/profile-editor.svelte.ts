@@ -52,8 +52,13 @@ export class ProfileEditor {
    * has nothing stored, so blank simply means none.
    */
   draft(): ProfileDraftInput {
-    const password =
-      this.password !== '' ? this.password : this.clearPassword ? '' : this.id === null ? '' : null;
+    const password = this.clearPassword
+      ? ''
+      : this.password !== ''
+        ? this.password
+        : this.id === null
+          ? ''
+          : null;
     return {
       id: this.id,
       name: this.name,

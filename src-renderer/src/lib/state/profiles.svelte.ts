@@ -22,8 +22,9 @@ export class Profiles {
   /** Why the last connect failed, with the profile it was for. */
   connectFailure = $state.raw<{ profileName: string; error: ApiError } | null>(null);
 
+  /** The profile the page works on, answering or not ('lost' retries on every read). */
   get activeId(): number | null {
-    return this.connection.kind === 'connected' ? this.connection.profileId : null;
+    return this.connection.kind === 'none' ? null : this.connection.profileId;
   }
 
   async start(): Promise<void> {
@@ -51,7 +52,9 @@ export class Profiles {
   /** Ask main again which profile is open (after a delete, or when a read says NO_PROFILE). */
   async reloadStatus(): Promise<void> {
     const result = await request('connection.status', {});
-    if (result.ok) this.connection = result.data;
+    if (!result.ok) return;
+    this.connection = result.data;
+    if (result.data.kind === 'connected') this.connectFailure = null;
   }
 
   async connect(id: number): Promise<Result<ConnectionState>> {
@@ -63,16 +66,19 @@ export class Profiles {
       this.connectFailure = null;
     } else {
       const profileName = this.list.find((profile) => profile.id === id)?.name ?? `#${id}`;
-      this.connectFailure = { profileName, error: result.error };
-      // A failed switch may have closed the previous connection: show what main really has.
+      // Main keeps the chosen profile and retries it on every read ('lost'): show that.
       await this.reloadStatus();
+      this.connectFailure = { profileName, error: result.error };
     }
     return result;
   }
 
   async save(draft: ProfileDraftInput): Promise<Result<ProfileSummary>> {
     const result = await request('profiles.save', draft);
-    if (result.ok) await this.reloadList();
+    if (!result.ok) return result;
+    await this.reloadList();
+    // Main reopens the connected profile with its new settings: show what it has now.
+    if (result.data.id === this.activeId) await this.reloadStatus();
     return result;
   }
 

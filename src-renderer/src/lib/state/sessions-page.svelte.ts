@@ -162,7 +162,9 @@ export class SessionsPage {
 
   async #read(sameView: boolean): Promise<void> {
     if (this.searchHint) {
+      // Nothing is asked, so nothing can say the link is lost; the stat row still checks it.
       this.#generation += 1;
+      this.#health.note('sessions', null);
       this.page = null;
       this.reading = false;
       return;
