@@ -3,6 +3,7 @@ import type { LocalStore } from '../local-store';
 import type { OperatorScope } from '../operator-scope';
 import type { ActiveDatabase, OpenDatabase } from './active-database';
 import { OperatorError } from '../operator-error';
+import { recommendedIndexes } from '../radius-db';
 
 export interface HandlerContext {
   store: LocalStore;
@@ -53,6 +54,8 @@ export function createHandlers({ store, active, openDatabase, scope }: HandlerCo
     'sessions.list': async (input) => active.run((db) => db.listSessions(input, scope())),
     'sessions.stats': async () => active.run((db) => db.stats(scope())),
     'nas.list': async () => active.run((db) => db.listNas()),
+    'database.recommendedIndexes': async () =>
+      recommendedIndexes((await active.database()).summary),
     'filters.list': async () => store.filters.list(active.profileId),
     'filters.save': async (input) => store.filters.save(active.profileId, input),
     'filters.delete': async ({ id }) => {

@@ -46,6 +46,8 @@ export const contract = {
   'sessions.list': method<SessionPage>()(sessionListInputSchema),
   'sessions.stats': method<SessionStats>()(none),
   'nas.list': method<NasEntry[]>()(none),
+  /** CREATE INDEX statements for the DBA; Session Desk never runs them itself. */
+  'database.recommendedIndexes': method<string[]>()(none),
   'filters.list': method<SavedFilter[]>()(none),
   'filters.save': method<SavedFilter>()(savedFilterInputSchema),
   'filters.delete': method<null>()(z.strictObject({ id: z.int().positive() })),

@@ -126,4 +126,26 @@ describe.skipIf(!hasChromium)('Sessions page in Chromium', () => {
       .poll(() => page.getByTestId('session-row').first().getAttribute('data-session-id'))
       .toBe(firstRow);
   });
+
+  it('cuts a blocked history search short and shows the indexes for the DBA', async () => {
+    // Hold radacct locked so the history search cannot finish within the statement timeout.
+    const blocker = await db.pool().connect();
+    try {
+      await blocker.query('BEGIN; LOCK TABLE radacct IN ACCESS EXCLUSIVE MODE');
+      await page.getByTestId('status-select').selectOption('all');
+      await page.getByTestId('search-box').fill('user01');
+      await page.getByTestId('search-box').press('Enter');
+      await expect
+        .poll(() => page.getByTestId('query-error').textContent(), { timeout: 20_000 })
+        .toMatch(/cut short/);
+    } finally {
+      await blocker.query('ROLLBACK');
+      blocker.release();
+    }
+    await page.getByTestId('show-index-advice').click();
+    await expect
+      .poll(() => page.getByTestId('index-statements').textContent())
+      .toMatch(/CREATE INDEX CONCURRENTLY IF NOT EXISTS \S+ ON radacct USING gin/);
+    await snapshot(page, 'e2e-06-history-timeout-index-advice');
+  });
 });
