@@ -1,0 +1,34 @@
+import type { AppOutcome } from './measure-app';
+import type { FloorOutcome } from './measure-psql';
+import { summarize } from './timing';
+
+/** A DESIGN §7 budget for one case. */
+export type Budget =
+  | { kind: 'under'; ms: number; maxRatio?: number }
+  /** Without trigram indexes a history search may not finish: it must be cut off cleanly. */
+  | { kind: 'cut-off-cleanly'; timeoutMs: number };
+
+export function budgetText(budget: Budget): string {
+  if (budget.kind === 'cut-off-cleanly') return `TIMEOUT at ${budget.timeoutMs} ms, or done`;
+  return budget.maxRatio ? `< ${budget.ms} ms, <= ${budget.maxRatio}x` : `< ${budget.ms} ms`;
+}
+
+export function ratioOf(app: AppOutcome, floor: FloorOutcome | null): number | null {
+  if (app.kind !== 'timed' || floor?.kind !== 'timed') return null;
+  const floorMs = summarize(floor.samples).medianMs;
+  return floorMs > 0 ? summarize(app.samples).medianMs / floorMs : null;
+}
+
+/** Judged on the median, as the budgets are stated; the p95 is printed beside it. */
+export function verdictOf(budget: Budget, app: AppOutcome, floor: FloorOutcome | null): string {
+  if (app.kind === 'failed') return 'FAILED';
+  if (budget.kind === 'cut-off-cleanly') {
+    return app.kind === 'cut-off' ? 'ok: cut off (TIMEOUT)' : 'ok: finished in time';
+  }
+  if (app.kind === 'cut-off') return 'OVER: cut off (TIMEOUT)';
+  const over: string[] = [];
+  if (summarize(app.samples).medianMs >= budget.ms) over.push('time');
+  const ratio = ratioOf(app, floor);
+  if (budget.maxRatio && ratio !== null && ratio > budget.maxRatio) over.push('ratio');
+  return over.length ? `OVER (${over.join(', ')})` : 'ok';
+}

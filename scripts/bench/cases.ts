@@ -1,0 +1,94 @@
+import { sessionListInputSchema, type SessionPage, type SessionStats } from '@contract';
+import { everything } from '../../src-main/operator-scope';
+import type { RadiusDb } from '../../src-main/radius-db';
+import type { Budget } from './budgets';
+
+export interface BenchCase {
+  name: string;
+  budget: Budget;
+  /** A substring search: measured again once the trigram indexes exist. */
+  search: 'online' | 'history' | null;
+  call: () => Promise<unknown>;
+}
+
+const pageSize = 1000;
+// The page an operator would reach by scrolling; capped by what the online set holds.
+const deepPage = 50;
+const onlinePageBudget: Budget = { kind: 'under', ms: 30, maxRatio: 3 };
+// Subscriber 1 is u107919@isp.example (generate.sql): 'u1079' is a fragment that exists.
+const usernameFragment = 'u1079';
+// Third octet 1, 10-19 or 100-199 of 100.64.x.x: about 0.7% of sessions.
+const ipFragment = '100.64.1';
+
+const listInput = (search: string, status: 'online' | 'all') =>
+  sessionListInputSchema.parse({ filter: { search, status, nasIp: null }, pageSize });
+
+/** Walks the online list with keyset cursors to the input of page `page` (1-based). */
+async function inputOfPage(db: RadiusDb, page: number) {
+  let input = listInput('', 'online');
+  for (let at = 1; at < page; at += 1) {
+    const { nextCursor } = await db.listSessions(input, everything);
+    if (!nextCursor) throw new Error(`The online list ended before page ${page}.`);
+    input = { ...input, cursor: nextCursor };
+  }
+  return input;
+}
+
+export async function benchCases(
+  db: RadiusDb,
+  onlineRows: number,
+  timeoutMs: number,
+): Promise<BenchCase[]> {
+  const depth = Math.max(2, Math.min(deepPage, Math.floor(onlineRows / pageSize)));
+  const deepInput = await inputOfPage(db, depth);
+  const list = (input: ReturnType<typeof listInput>) => () => db.listSessions(input, everything);
+  const search = (text: string, status: 'online' | 'all'): BenchCase => ({
+    name: `${status === 'online' ? 'online' : 'history'} search '${text}'`,
+    budget:
+      status === 'online' ? { kind: 'under', ms: 20 } : { kind: 'cut-off-cleanly', timeoutMs },
+    search: status === 'online' ? 'online' : 'history',
+    call: list(listInput(text, status)),
+  });
+  return [
+    {
+      name: `online page 1 (${pageSize} rows)`,
+      budget: onlinePageBudget,
+      search: null,
+      call: list(listInput('', 'online')),
+    },
+    {
+      name: `online page ${depth} (keyset)`,
+      budget: onlinePageBudget,
+      search: null,
+      call: list(deepInput),
+    },
+    {
+      name: 'stat row',
+      budget: { kind: 'under', ms: 50 },
+      search: null,
+      call: () => db.stats(everything),
+    },
+    search(ipFragment, 'online'),
+    search(usernameFragment, 'online'),
+    search(usernameFragment, 'all'),
+    search(ipFragment, 'all'),
+  ];
+}
+
+/** With the trigram indexes in place, history search has a time budget of its own. */
+export function withTrigramBudget(benchCase: BenchCase): BenchCase {
+  if (benchCase.search !== 'history') return { ...benchCase, name: `${benchCase.name} +trgm` };
+  return { ...benchCase, name: `${benchCase.name} +trgm`, budget: { kind: 'under', ms: 300 } };
+}
+
+/** What the call returned, in a few words: rows of a page and its count, or the stat row. */
+export function resultSummary(result: unknown): string {
+  const page = result as Partial<SessionPage> | null;
+  if (page?.rows && page.matches) {
+    const plus = page.matches.kind === 'atLeast' ? '+' : '';
+    return `${page.rows.length} of ${page.matches.count}${plus}`;
+  }
+  const stats = result as Partial<SessionStats> | null;
+  if (stats?.perNas) return `${stats.online} on ${stats.perNas.length} NAS`;
+  return '';
+}

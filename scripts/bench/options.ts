@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { defaultStatementTimeoutMs } from '../../src-main/radius-db/db-profile';
+import { datasetSizes, type DatasetSize } from './sizes';
+
+export interface BenchOptions {
+  size: DatasetSize;
+  /** Build the recommended pg_trgm indexes after the plain run and measure the searches again. */
+  withTrigram: boolean;
+  /** Print EXPLAIN (ANALYZE, BUFFERS) of every statement behind each case. */
+  explain: boolean;
+  /** Drop and rebuild the dataset even when a complete one of this size exists. */
+  regenerate: boolean;
+  /** Timed runs per case, after the warm-up runs. */
+  runs: number;
+  warmup: number;
+  /** The statement_timeout the app is opened with: what cuts off an unindexed history search. */
+  statementTimeoutMs: number;
+}
+
+const usage = `Usage: npm run bench -- [options]
+  --size quick|full          dataset: quick = 200k rows / 15k online (default),
+                             full = 10M rows / 150k online
+  --with-trigram             also build the pg_trgm indexes and measure the searches again
+  --explain                  also print each statement's EXPLAIN (ANALYZE, BUFFERS)
+  --regenerate               rebuild the dataset even if one of this size exists
+  --runs N                   timed runs per case (default 30)
+  --warmup N                 untimed runs before them (default 5)
+  --statement-timeout-ms N   the app's statement_timeout (default: the app's own, ${defaultStatementTimeoutMs})
+Environment: BENCH_DATABASE_URL=postgres://user@127.0.0.1:port/db picks the server
+(loopback only); the bench creates sessiondesk_bench_<size> on it.`;
+
+function positiveInt(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 100_000) {
+    throw new Error(
+      `${flag} must be a whole number between 1 and 100000, not "${text}".\n${usage}`,
+    );
+  }
+  return value;
+}
+
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      size: { type: 'string', default: 'quick' },
+      'with-trigram': { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+      regenerate: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      warmup: { type: 'string' },
+      'statement-timeout-ms': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const size = datasetSizes[values.size as DatasetSize['name']];
+  if (!Object.hasOwn(datasetSizes, values.size) || !size) {
+    throw new Error(`--size must be quick or full, not "${values.size}".\n${usage}`);
+  }
+  return {
+    size,
+    withTrigram: values['with-trigram'],
+    explain: values.explain,
+    regenerate: values.regenerate,
+    runs: positiveInt('--runs', values.runs, 30),
+    warmup: positiveInt('--warmup', values.warmup, 5),
+    statementTimeoutMs: positiveInt(
+      '--statement-timeout-ms',
+      values['statement-timeout-ms'],
+      defaultStatementTimeoutMs,
+    ),
+  };
+}
+
+export { usage };

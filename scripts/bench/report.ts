@@ -1,0 +1,97 @@
+import { budgetText, ratioOf, verdictOf, type Budget } from './budgets';
+import type { AppOutcome } from './measure-app';
+import type { FloorOutcome } from './measure-psql';
+import { summarize } from './timing';
+
+export interface CaseResult {
+  name: string;
+  budget: Budget;
+  app: AppOutcome;
+  floor: FloorOutcome | null;
+  rows: string;
+  /** EXPLAIN output, with --explain. */
+  plans: string | null;
+}
+
+const ms = (value: number) => value.toFixed(1);
+
+function floorCell(result: CaseResult): string {
+  const { floor } = result;
+  if (!floor) return '-';
+  if (floor.kind === 'failed') return 'error';
+  const { medianMs, runs } = summarize(floor.samples);
+  // For a cut-off app call the floor ran without the app's timeout: how long it really takes.
+  const uncut = result.app.kind === 'cut-off' ? ` uncut, ${runs} run` : '';
+  return floor.kind === 'cut-off' ? `> ${ms(medianMs)}` : `${ms(medianMs)}${uncut}`;
+}
+
+function row(result: CaseResult): string[] {
+  const { app, floor } = result;
+  const ratio = ratioOf(app, floor);
+  const timing = app.kind === 'timed' ? summarize(app.samples) : null;
+  return [
+    result.name,
+    timing ? ms(timing.medianMs) : app.kind === 'cut-off' ? 'cut off (TIMEOUT)' : 'error',
+    timing ? ms(timing.p95Ms) : '-',
+    floorCell(result),
+    ratio === null ? '-' : `${ratio.toFixed(2)}x`,
+    budgetText(result.budget),
+    verdictOf(result.budget, app, floor),
+    result.rows,
+  ];
+}
+
+/** One plain table, columns padded; numbers right-aligned. */
+export function table(results: CaseResult[]): string {
+  const header = [
+    'case',
+    'app median ms',
+    'app p95',
+    'psql median ms',
+    'ratio',
+    'budget',
+    'verdict',
+    'rows',
+  ];
+  const rows = [header, ...results.map(row)];
+  const widths = header.map((_, column) =>
+    Math.max(...rows.map((cells) => (cells[column] ?? '').length)),
+  );
+  const numeric = new Set([1, 2, 3, 4]);
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) =>
+        numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join(' | ')
+      .trimEnd();
+  const rule = widths.map((width) => '-'.repeat(width)).join('-|-');
+  return [line(header), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+const oneLine = (sql: string, max: number) => {
+  const flat = sql.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+/** What each floor was made of, and why a case failed or was cut off. */
+export function details(results: CaseResult[]): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    const { app, floor } = result;
+    lines.push(`${result.name}:`);
+    if (app.kind === 'failed') lines.push(`  app error: ${app.message}`);
+    if (app.kind === 'cut-off') {
+      const { medianMs, runs } = summarize(app.samples);
+      lines.push(`  app: cut off after ${ms(medianMs)} ms (median of ${runs}): ${app.message}`);
+    }
+    if (floor?.kind === 'failed') lines.push(`  psql error: ${floor.message}`);
+    if (floor && floor.kind !== 'failed') {
+      for (const statement of floor.statements) {
+        const { medianMs } = summarize(statement.samples);
+        lines.push(`  ${ms(medianMs).padStart(8)} ms  ${oneLine(statement.text, 110)}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
