@@ -7,20 +7,13 @@ import type { NasDirectory } from './detected-schema';
  * joining it can never duplicate a session. null when radacct is the only source.
  */
 export function nasDirectorySql(directory: NasDirectory): string | null {
-  switch (directory.source) {
-    case 'nas_devices':
-      return `(SELECT DISTINCT ON (ip) ip, name FROM (
-                 SELECT btrim(${addressText('d.ip_address', directory.addressKind)}) AS ip,
-                        nullif(btrim(d.name::text), '') AS name
-                 FROM nas_devices d) named
-               ORDER BY ip, name NULLS LAST)`;
-    case 'nas':
-      return `(SELECT DISTINCT ON (ip) ip, name FROM (
-                 SELECT btrim(${addressText('d.nasname', directory.addressKind)}) AS ip,
-                        nullif(btrim(d.shortname::text), '') AS name
-                 FROM nas d) named
-               ORDER BY ip, name NULLS LAST)`;
-    case 'radacct':
-      return null;
-  }
+  if (directory.source === 'radacct') return null;
+  // The panel's nas_devices(ip_address, name), or FreeRADIUS's nas(nasname, shortname).
+  const [ip, name] =
+    directory.source === 'nas_devices' ? ['d.ip_address', 'd.name'] : ['d.nasname', 'd.shortname'];
+  return `(SELECT DISTINCT ON (ip) ip, name FROM (
+             SELECT btrim(${addressText(ip, directory.addressKind)}) AS ip,
+                    nullif(btrim(${name}::text), '') AS name
+             FROM ${directory.source} d) named
+           ORDER BY ip, name NULLS LAST)`;
 }

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProfileDraft, SavedFilterInput } from '@contract';
-import { afterEach, beforeEach, expect } from 'vitest';
-import { OperatorError } from '../../../src-main/operator-error';
+import { afterEach, beforeEach } from 'vitest';
 import { createKeyFileSealer } from '../../../src-main/secrets/key-file-sealer';
 import type { Sealer } from '../../../src-main/secrets/sealer';
 
@@ -52,12 +51,4 @@ export function savedFilter(name: string, search = ''): SavedFilterInput {
   };
 }
 
-export function catchOperatorError(act: () => unknown): OperatorError {
-  try {
-    act();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OperatorError);
-    return error as OperatorError;
-  }
-  throw new Error('expected an OperatorError, nothing was thrown');
-}
+export { catchOperatorError } from '../../support/operator-errors';

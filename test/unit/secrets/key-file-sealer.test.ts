@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OperatorError } from '../../../src-main/operator-error';
+import { catchOperatorError } from '../../support/operator-errors';
 import { createKeyFileSealer } from '../../../src-main/secrets/key-file-sealer';
 
 let dir: string;
@@ -22,16 +22,6 @@ afterEach(() => {
 });
 
 const keyPath = () => join(dir, 'secret.key');
-
-function refusal(act: () => unknown): OperatorError {
-  try {
-    act();
-  } catch (error) {
-    expect(error).toBeInstanceOf(OperatorError);
-    return error as OperatorError;
-  }
-  throw new Error('expected an OperatorError, nothing was thrown');
-}
 
 describe('key file', () => {
   it.skipIf(process.platform === 'win32')(
@@ -59,7 +49,7 @@ describe('key file', () => {
   it.skipIf(process.platform === 'win32')('is refused when other users can read it (0644)', () => {
     createKeyFileSealer(dir);
     chmodSync(keyPath(), 0o644);
-    const error = refusal(() => createKeyFileSealer(dir));
+    const error = catchOperatorError(() => createKeyFileSealer(dir));
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toContain(keyPath());
     expect(error.message).toContain('0644');
@@ -69,12 +59,12 @@ describe('key file', () => {
   it.skipIf(process.platform === 'win32')('is refused when group can write it (0620)', () => {
     createKeyFileSealer(dir);
     chmodSync(keyPath(), 0o620);
-    expect(refusal(() => createKeyFileSealer(dir)).message).toContain('0620');
+    expect(catchOperatorError(() => createKeyFileSealer(dir)).message).toContain('0620');
   });
 
   it('is refused, not replaced, when damaged', () => {
     writeFileSync(keyPath(), 'not a key', { mode: 0o600 });
-    const error = refusal(() => createKeyFileSealer(dir));
+    const error = catchOperatorError(() => createKeyFileSealer(dir));
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toMatch(/damaged \(9 bytes, expected 32\)/);
     expect(statSync(keyPath()).size).toBe(9);
@@ -82,7 +72,9 @@ describe('key file', () => {
 
   it('is refused when it is a folder', () => {
     mkdirSync(keyPath());
-    expect(refusal(() => createKeyFileSealer(dir)).message).toContain('not a regular file');
+    expect(catchOperatorError(() => createKeyFileSealer(dir)).message).toContain(
+      'not a regular file',
+    );
   });
 });
 
@@ -118,7 +110,7 @@ describe('sealing', () => {
     const sealer = createKeyFileSealer(dir);
     const sealed = sealer.seal('hunter2hunter2');
     sealed[offset]! ^= 0x01;
-    const error = refusal(() => sealer.unseal(sealed));
+    const error = catchOperatorError(() => sealer.unseal(sealed));
     expect(error.code).toBe('INTERNAL');
     expect(error.message).toMatch(/cannot be unsealed/);
   });
@@ -126,17 +118,19 @@ describe('sealing', () => {
   it('refuses truncated data with words', () => {
     const sealer = createKeyFileSealer(dir);
     const sealed = sealer.seal('hunter2');
-    expect(refusal(() => sealer.unseal(sealed.subarray(0, 20))).message).toContain('truncated');
-    expect(refusal(() => sealer.unseal(sealed.subarray(0, sealed.length - 1))).message).toContain(
-      'altered',
+    expect(catchOperatorError(() => sealer.unseal(sealed.subarray(0, 20))).message).toContain(
+      'truncated',
     );
+    expect(
+      catchOperatorError(() => sealer.unseal(sealed.subarray(0, sealed.length - 1))).message,
+    ).toContain('altered');
   });
 
   it('cannot unseal with a key from another folder', () => {
     const otherDir = mkdtempSync(join(tmpdir(), 'session-desk-sealer-other-'));
     try {
       const sealed = createKeyFileSealer(dir).seal('hunter2');
-      const error = refusal(() => createKeyFileSealer(otherDir).unseal(sealed));
+      const error = catchOperatorError(() => createKeyFileSealer(otherDir).unseal(sealed));
       expect(error.message).toContain('different key file');
       expect(error.message).toContain(join(otherDir, 'secret.key'));
     } finally {
