@@ -2,12 +2,22 @@ import type { SessionCursor, SessionSort } from '@contract';
 import type { SortKey } from './session-sql';
 import type { SqlParams } from './sql-params';
 
-// Keyset paging: ORDER BY the sort key with NULLs last in both directions and radacctid as
-// the tie-breaker in the same direction; the next page starts strictly after the cursor.
+// Keyset paging: ORDER BY the sort key with radacctid as the tie-breaker in the same
+// direction; the next page starts strictly after the cursor.
+//
+// NULLs go last (sessions without a download yet do not top a "biggest first" list),
+// except for keys an index can serve: there they sort as a btree stores them (larger than
+// any value, so first when descending). Any other placement makes PostgreSQL read and sort
+// the whole online set: the stock (acctstarttime, username) index serves the default
+// newest-first order only this way (~200 ms vs ~2 ms at 150k online).
+
+const nullsFirst = (key: SortKey, sort: SessionSort): boolean =>
+  key.indexOrdered && sort.direction === 'desc';
 
 export function orderBySql(key: SortKey, sort: SessionSort): string {
   const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
-  return `ORDER BY ${key.sql} ${direction} NULLS LAST, r.radacctid ${direction}`;
+  const nulls = nullsFirst(key, sort) ? 'NULLS FIRST' : 'NULLS LAST';
+  return `ORDER BY ${key.sql} ${direction} ${nulls}, r.radacctid ${direction}`;
 }
 
 /** Rows that come after the cursor in that order. */
@@ -19,12 +29,14 @@ export function afterCursorSql(
 ): string {
   const beyond = sort.direction === 'asc' ? '>' : '<';
   const id = params.add(cursor.id, 'bigint');
+  const first = nullsFirst(key, sort);
   if (cursor.value === null) {
-    // The cursor is already among the NULLs, which come last: only later NULLs remain.
-    return `(${key.sql} IS NULL AND r.radacctid ${beyond} ${id})`;
+    const laterNull = `(${key.sql} IS NULL AND r.radacctid ${beyond} ${id})`;
+    // NULLs last: only later NULLs remain. NULLs first: later NULLs, then every value.
+    return first ? `(${laterNull} OR ${key.sql} IS NOT NULL)` : laterNull;
   }
   const value = params.add(cursor.value, key.type);
-  // A row comparison keeps the index usable; NULL keys (all after any value) are added back.
+  // A row comparison keeps the index usable; it is never true for a NULL key.
   const later = `(${key.sql}, r.radacctid) ${beyond} (${value}, ${id})`;
-  return key.nullable ? `(${later} OR ${key.sql} IS NULL)` : later;
+  return key.nullable && !first ? `(${later} OR ${key.sql} IS NULL)` : later;
 }

@@ -8,13 +8,15 @@ export interface SortKey extends TypedSql {
   nullable: boolean;
   /** The key reads a joined name (subscriber, service, NAS), not radacct alone. */
   needsNames: boolean;
+  /** A stock index can walk this order, so NULLs sort as the index stores them. */
+  indexOrdered: boolean;
 }
 
 /** The SQL pieces every session query is assembled from, built once per opened database. */
 export interface SessionSql {
   /** radacct AS r with the name joins: subscribers s, services sv, NAS directory nd. */
   fromWithNames: string;
-  /** The same joins, for a page of radacct rows already picked (aliased r). */
+  /** The same names for a page of radacct rows already picked (aliased r), row by row. */
   nameJoins: string;
   /** radacct AS r alone: for counts, which need no names. */
   fromSessions: string;
@@ -47,13 +49,16 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
   const nasDirectory = nasDirectorySql(schema.nasDirectory);
   const panel = schema.summary.panelTables;
 
+  // One subscriber per session, looked up row by row: the first row wins when usernames
+  // are not unique, so sessions stay single, and a page of 1000 costs 1000 index probes
+  // rather than a hash of every subscriber.
+  const subscriberLookup = ` LEFT JOIN LATERAL (SELECT x.full_name, x.service_id FROM subscribers x
+            WHERE x.username = r.username ORDER BY x.id LIMIT 1) s ON true`;
   const subscriberJoin = !panel
     ? ''
     : schema.subscriberNamesUnique
       ? ' LEFT JOIN subscribers s ON s.username = r.username'
-      : // Without a unique username the first subscriber row wins, so sessions stay single.
-        ` LEFT JOIN LATERAL (SELECT x.full_name, x.service_id FROM subscribers x
-            WHERE x.username = r.username ORDER BY x.id LIMIT 1) s ON true`;
+      : subscriberLookup;
   const serviceJoin = panel ? ' LEFT JOIN services sv ON sv.id = s.service_id' : '';
   const nasJoin = nasDirectory ? ` LEFT JOIN ${nasDirectory} nd ON nd.ip = ${nasIpText}` : '';
 
@@ -87,6 +92,7 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     ...key,
     nullable: canBeNull,
     needsNames: false,
+    indexOrdered: false,
   });
   const text = (sql: string, canBeNull = true): SortKey => own({ sql, type: 'text' }, canBeNull);
   const named = (sql: string, canBeNull: boolean): SortKey => ({
@@ -94,6 +100,7 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     type: 'text',
     nullable: canBeNull,
     needsNames: true,
+    indexOrdered: false,
   });
   const sortKeys: Record<SortColumn, SortKey> = {
     username: text('r.username', nullable('username')),
@@ -104,17 +111,20 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     framedIp: own({ sql: 'r.framedipaddress', type: framedKind }, nullable('framedipaddress')),
     mac: text('r.callingstationid', nullable('callingstationid')),
     acctSessionId: text('r.acctsessionid', nullable('acctsessionid')),
-    startTime: own({ sql: time('acctstarttime'), type: 'timestamptz' }, true),
+    // (acctstarttime, username) is a stock index: the default newest-first page walks it.
+    startTime: {
+      ...own({ sql: time('acctstarttime'), type: 'timestamptz' }, true),
+      indexOrdered: true,
+    },
     stopTime: own({ sql: time('acctstoptime'), type: 'timestamptz' }, true),
     duration: own(sessionTime, true),
     download: own(download, true),
     upload: own(upload, true),
   };
 
-  const nameJoins = `${subscriberJoin}${serviceJoin}${nasJoin}`;
   return {
-    fromWithNames: `radacct r${nameJoins}`,
-    nameJoins,
+    fromWithNames: `radacct r${subscriberJoin}${serviceJoin}${nasJoin}`,
+    nameJoins: `${panel ? subscriberLookup : ''}${serviceJoin}${nasJoin}`,
     fromSessions: 'radacct r',
     selectRow,
     nasIpText,

@@ -13,7 +13,8 @@ import {
 } from '../../support/seed';
 
 // The reference order, written here independently of the module: the sort value with NULLs
-// last in both directions, radacctid breaking ties in the same direction.
+// last (start time: as its index stores them, first when descending), radacctid breaking
+// ties in the same direction.
 const referenceExpression: Record<SortColumn, string> = {
   username: 'r.username',
   fullName: 's.full_name',
@@ -74,12 +75,14 @@ describe('keyset paging', () => {
 
   async function referenceOrder(column: SortColumn, direction: 'asc' | 'desc'): Promise<string[]> {
     const dir = direction.toUpperCase();
+    // Start time sorts as its index stores NULLs (first when descending); the rest NULLs last.
+    const nulls = column === 'startTime' && direction === 'desc' ? 'NULLS FIRST' : 'NULLS LAST';
     const result = await database.pool().query<{ id: string }>(
       `SELECT r.radacctid::text AS id FROM radacct r
        LEFT JOIN subscribers s ON s.username = r.username
        LEFT JOIN services sv ON sv.id = s.service_id
        LEFT JOIN nas_devices nd ON nd.ip_address = host(r.nasipaddress)
-       ORDER BY ${referenceExpression[column]} ${dir} NULLS LAST, r.radacctid ${dir}`,
+       ORDER BY ${referenceExpression[column]} ${dir} ${nulls}, r.radacctid ${dir}`,
     );
     return result.rows.map((row) => row.id);
   }
@@ -123,7 +126,7 @@ describe('keyset paging', () => {
     const expected = await database.pool().query<{ id: string }>(
       `SELECT radacctid::text AS id FROM radacct
        WHERE acctstoptime IS NULL AND nasipaddress = '127.0.10.2' AND username ILIKE '%user%'
-       ORDER BY acctstarttime DESC NULLS LAST, radacctid DESC`,
+       ORDER BY acctstarttime DESC, radacctid DESC`,
     );
     expect(rows.map((row) => row[F.id])).toEqual(expected.rows.map((row) => row.id));
     expect(rows.length).toBeGreaterThan(3);
