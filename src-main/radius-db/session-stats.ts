@@ -20,16 +20,14 @@ export async function sessionStats(
   scope: OperatorScope,
 ): Promise<SessionStats> {
   const params = new SqlParams();
-  const conditions = ['r.acctstoptime IS NULL'];
-  const scoped = scopeSql(scope, schema, params);
-  if (scoped !== null) conditions.push(scoped);
+  const online = onlineUnderScope(scope, schema, params);
   const nasIp = sql.nasIpTextOf('per_nas.nasipaddress');
   const nasName = sql.nasDirectory ? 'nd.name' : 'NULL::text';
   const nasJoin = sql.nasDirectory ? `LEFT JOIN ${sql.nasDirectory} nd ON nd.ip = ${nasIp}` : '';
   const rows = await db.arrays(
     `WITH per_nas AS (
        SELECT r.nasipaddress, count(*) AS online FROM radacct r
-       WHERE ${conditions.join(' AND ')} GROUP BY r.nasipaddress),
+       WHERE ${online} GROUP BY r.nasipaddress),
      named AS (
        SELECT ${nasIp} AS nas_ip, ${nasName} AS nas_name, per_nas.online
        FROM per_nas ${nasJoin})
@@ -61,12 +59,15 @@ export async function countOnline(
   scope: OperatorScope,
 ): Promise<number> {
   const params = new SqlParams();
-  const conditions = ['r.acctstoptime IS NULL'];
-  const scoped = scopeSql(scope, schema, params);
-  if (scoped !== null) conditions.push(scoped);
   const [row] = await db.arrays(
-    `SELECT count(*) FROM radacct r WHERE ${conditions.join(' AND ')}`,
+    `SELECT count(*) FROM radacct r WHERE ${onlineUnderScope(scope, schema, params)}`,
     params.values,
   );
   return Number(row?.[0] ?? 0);
+}
+
+/** Online sessions the operator may see; the literal IS NULL lets the partial indexes serve. */
+function onlineUnderScope(scope: OperatorScope, schema: DetectedSchema, params: SqlParams): string {
+  const scoped = scopeSql(scope, schema, params);
+  return scoped === null ? 'r.acctstoptime IS NULL' : `r.acctstoptime IS NULL AND ${scoped}`;
 }
