@@ -1,0 +1,138 @@
+import { createSocket, type Socket } from 'node:dgram';
+import { isIPv6, SocketAddress } from 'node:net';
+import { OperatorError } from '../../operator-error';
+import {
+  checkDisconnectTarget,
+  type CheckedTarget,
+  type DisconnectTarget,
+} from './disconnect-input';
+import { encodeDisconnectRequest } from './disconnect-packet';
+import { readDisconnectReply, type DisconnectOutcome } from './disconnect-reply';
+import { retransmitWaitsMs, worstCaseWaitMs } from './retransmit-schedule';
+
+/**
+ * Sends an RFC 5176 Disconnect-Request and resolves with the NAS's ACK or NAK. The identical
+ * packet is retransmitted after each wait (1 s, 2 s, 4 s by default: 7 s at most); when the
+ * budget runs out the call throws NAS_UNREACHABLE, and whatever arrives later is not heard.
+ *
+ * One UDP socket per call: its 8-bit identifier space belongs to this request alone, so a
+ * reply can only be matched to it, and a bulk run bounds its sockets by its concurrency.
+ */
+export async function sendDisconnect(target: DisconnectTarget): Promise<DisconnectOutcome> {
+  const checked = checkDisconnectTarget(target);
+  const request = encodeDisconnectRequest(checked.attributes, checked.secret, new Date());
+  const socket = createSocket(isIPv6(checked.nasAddress) ? 'udp6' : 'udp4');
+  try {
+    await bindLocal(socket, checked);
+    return await exchange(socket, request, checked);
+  } finally {
+    socket.close();
+  }
+}
+
+function bindLocal(socket: Socket, target: CheckedTarget): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new OperatorError(
+          'INVALID_INPUT',
+          `Cannot open a UDP socket on ${target.bindAddress ?? 'this machine'} (${error.code ?? error.message}): pick a local address this machine has.`,
+        ),
+      );
+    });
+    socket.bind({ address: target.bindAddress, port: 0, exclusive: true }, () => {
+      socket.removeAllListeners('error');
+      resolve();
+    });
+  });
+}
+
+function exchange(
+  socket: Socket,
+  request: Buffer,
+  target: CheckedTarget,
+): Promise<DisconnectOutcome> {
+  const { nasAddress, port, secret, tries, firstWaitMs } = target;
+  // rinfo carries the canonical spelling; the operator may have typed another (IPv6).
+  const nasCanonical = new SocketAddress({ address: nasAddress, family: family(nasAddress) })
+    .address;
+  const waits = retransmitWaitsMs(tries, firstWaitMs);
+  let unverifiedReplies = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  return new Promise<DisconnectOutcome>((resolve, reject) => {
+    const settle = (finish: () => void): void => {
+      clearTimeout(timer);
+      socket.removeAllListeners('message');
+      socket.removeAllListeners('error');
+      finish();
+    };
+    const fail = (error: OperatorError): void => settle(() => reject(error));
+
+    socket.on('message', (reply, from) => {
+      // Anyone can send to our port; only the NAS we asked may answer.
+      if (from.address !== nasCanonical || from.port !== port) {
+        return;
+      }
+      const reading = readDisconnectReply(reply, request, secret);
+      if (reading.kind === 'bad-authenticator') {
+        unverifiedReplies += 1;
+      } else if (reading.kind === 'answer') {
+        settle(() => resolve(reading.outcome));
+      }
+    });
+    socket.on('error', (error: NodeJS.ErrnoException) => fail(sendFailure(target, error)));
+
+    const transmit = (attempt: number): void => {
+      socket.send(request, port, nasAddress, (error) => {
+        if (error) {
+          fail(sendFailure(target, error));
+        }
+      });
+      timer = setTimeout(() => {
+        if (attempt + 1 < tries) {
+          transmit(attempt + 1);
+        } else {
+          fail(noAnswer(target, unverifiedReplies));
+        }
+      }, waits[attempt]);
+    };
+    transmit(0);
+  });
+}
+
+function family(address: string): 'ipv4' | 'ipv6' {
+  return isIPv6(address) ? 'ipv6' : 'ipv4';
+}
+
+function noAnswer(target: CheckedTarget, unverifiedReplies: number): OperatorError {
+  const { nasAddress, port, tries, firstWaitMs } = target;
+  const waitedMs = worstCaseWaitMs(tries, firstWaitMs);
+  const where = `${nasAddress}:${port}`;
+  const spent = `after ${tries} ${tries === 1 ? 'try' : 'tries'} (${seconds(waitedMs)} s)`;
+  // A wrong secret usually looks like silence: the NAS drops what it cannot verify. When it
+  // does answer, its answers fail our check instead, and that is worth saying plainly.
+  const message =
+    unverifiedReplies > 0
+      ? `No verified reply from ${where} ${spent}: ${unverifiedReplies} ${unverifiedReplies === 1 ? 'reply' : 'replies'} failed the authenticator check, so the shared secret set here differs from the NAS's`
+      : `No reply from ${where} ${spent}: check the CoA port, the shared secret and the firewall`;
+  return new OperatorError('NAS_UNREACHABLE', message, {
+    nasAddress,
+    port,
+    tries,
+    waitedMs,
+    unverifiedReplies,
+  });
+}
+
+function sendFailure(target: CheckedTarget, error: NodeJS.ErrnoException): OperatorError {
+  return new OperatorError(
+    'NAS_UNREACHABLE',
+    `Could not send the Disconnect-Request to ${target.nasAddress}:${target.port} (${error.code ?? error.message}): check the NAS address and this machine's network.`,
+    { nasAddress: target.nasAddress, port: target.port },
+  );
+}
+
+function seconds(ms: number): string {
+  return String(Number((ms / 1000).toFixed(2)));
+}

@@ -1,0 +1,43 @@
+import { expect } from 'vitest';
+import { OperatorError } from '../../../src-main/operator-error';
+import type { DisconnectTarget } from '../../../src-main/nas/coa';
+import type { CoaPeer } from './coa-peer';
+
+export const peerSecret = 'noc-coa-secret';
+
+/** Short waits keep the suite fast: 50, 100, 200 ms for the default three tries. */
+export const fastWaitMs = 50;
+
+/** A Disconnect aimed at the peer for a typical PPPoE subscriber. */
+export function targetOf(
+  peer: CoaPeer,
+  overrides: Partial<DisconnectTarget> = {},
+): DisconnectTarget {
+  return {
+    nasAddress: peer.address,
+    port: peer.port,
+    secret: peerSecret,
+    attributes: {
+      userName: 'alice@fiber',
+      acctSessionId: '81a00012',
+      framedIp: '100.64.3.17',
+      nasIp: '127.0.10.1',
+    },
+    tries: 3,
+    firstWaitMs: fastWaitMs,
+    ...overrides,
+  };
+}
+
+/** Awaits `outcome` and returns the OperatorError it rejected with; fails if it did not. */
+export async function operatorErrorOf(outcome: Promise<unknown>): Promise<OperatorError> {
+  const settled = await outcome.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  if (!('error' in settled)) {
+    throw new Error(`expected an OperatorError, got ${JSON.stringify(settled.value)}`);
+  }
+  expect(settled.error).toBeInstanceOf(OperatorError);
+  return settled.error as OperatorError;
+}
