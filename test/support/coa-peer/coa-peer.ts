@@ -16,6 +16,8 @@ export interface PeerBehaviour {
   copies?: number;
   /** Spoil one field of an otherwise correct answer. */
   corrupt?: 'authenticator' | 'identifier';
+  /** Spoil only the answers to the first this many transmissions; all of them when absent. */
+  corruptTransmissions?: number;
   /** Answer from a second socket on this loopback address (another port when it is ours). */
   replyFrom?: string;
   /** Answer even requests whose authenticator fails, as a careless NAS would. */
@@ -60,7 +62,8 @@ export async function startCoaPeer(options: {
     if (behaviour.answer === 'silent' || !verified || !due) {
       return;
     }
-    const reply = encodeReply(bytes, secret, behaviour);
+    const spoiled = received.length <= (behaviour.corruptTransmissions ?? Infinity);
+    const reply = encodeReply(bytes, secret, behaviour, spoiled ? behaviour.corrupt : undefined);
     if (behaviour.delayMs === undefined) {
       answer(reply, from);
       return;
@@ -96,9 +99,14 @@ async function boundSocket(address: string): Promise<Socket> {
   return socket;
 }
 
-function encodeReply(request: Buffer, secret: string, behaviour: PeerBehaviour): Buffer {
+function encodeReply(
+  request: Buffer,
+  secret: string,
+  behaviour: PeerBehaviour,
+  corrupt: PeerBehaviour['corrupt'],
+): Buffer {
   const decoded = radius.decode_without_secret({ packet: request });
-  if (behaviour.corrupt === 'identifier') {
+  if (corrupt === 'identifier') {
     // Correctly signed, but for another request: only the identifier check can reject it.
     decoded.identifier = (decoded.identifier + 1) % 256;
   }
@@ -111,7 +119,7 @@ function encodeReply(request: Buffer, secret: string, behaviour: PeerBehaviour):
         ? [['Error-Cause', behaviour.errorCause]]
         : [],
   });
-  if (behaviour.corrupt === 'authenticator') {
+  if (corrupt === 'authenticator') {
     reply[4] = (reply[4] ?? 0) ^ 0xff;
   }
   return reply;
