@@ -1,0 +1,3 @@
+export { openRouterOsSession, type RouterOsLogin, type RouterOsSession } from './routeros-session';
+export { pickSessionToRemove, type SessionRow } from './pick-session-to-remove';
+export type { PppActive } from './ppp-active';

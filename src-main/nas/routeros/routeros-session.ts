@@ -1,0 +1,87 @@
+import { PendingCalls } from './pending-calls';
+import { RouterOSAPI } from './patched-routeros-api';
+import { pppActiveFromReply, type PppActive } from './ppp-active';
+import {
+  commandRefused,
+  commandTimedOut,
+  connectionDropped,
+  connectionFailed,
+  loginFailure,
+  loginTimedOut,
+  nasLabel,
+  sessionClosed,
+} from './routeros-errors';
+
+export interface RouterOsLogin {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** API-SSL (usually port 8729); the NAS certificate is verified like any TLS peer. */
+  tls: boolean;
+  /** The longest the operator waits for the login, and then for each command. */
+  timeoutMs: number;
+}
+
+/** One logged-in API connection to a NAS, kept for a whole run (a login per call is slow). */
+export interface RouterOsSession {
+  findActive(username: string): Promise<PppActive[]>;
+  removeActive(id: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterOsSession> {
+  const nas = nasLabel(login.host, login.port);
+  const api = new RouterOSAPI({
+    host: login.host,
+    port: login.port,
+    user: login.user,
+    password: login.password,
+    tls: login.tls ? {} : undefined,
+    // The library's idle-socket timer (seconds) is only a reaper, so it runs just after ours:
+    // a login we gave up on does not keep its socket.
+    timeout: login.timeoutMs / 1000 + 1,
+  });
+  const calls = new PendingCalls();
+  // node-routeros re-emits socket errors after login on `api`; with no listener there
+  // Node throws them, and the whole app goes down with one NAS.
+  api.on('error', (failure: unknown) => calls.loseAll(connectionFailed(nas, failure)));
+  api.on('close', () => calls.loseAll(connectionDropped(nas)));
+
+  await calls.run(
+    () => api.connect(),
+    login.timeoutMs,
+    () => loginTimedOut(nas, login.timeoutMs),
+    (failure) => loginFailure(nas, login.user, failure),
+  );
+
+  const command = <T>(name: string, words: string[]) =>
+    calls.run(
+      () => api.write(name, words) as Promise<T>,
+      login.timeoutMs,
+      () => commandTimedOut(nas, name, login.timeoutMs),
+      (failure) => commandRefused(nas, name, failure),
+    );
+
+  return {
+    async findActive(username) {
+      const rows = await command<Record<string, unknown>[]>('/ppp/active/print', [
+        `?name=${username}`,
+      ]);
+      return rows.map(pppActiveFromReply);
+    },
+    async removeActive(id) {
+      await command('/ppp/active/remove', [`=.id=${id}`]);
+    },
+    async close() {
+      calls.loseAll(sessionClosed(nas));
+      // A hung NAS may never finish the TCP close; the library's idle timer reaps it then.
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([
+        api.close().catch(() => undefined),
+        new Promise((resolve) => (giveUp = setTimeout(resolve, login.timeoutMs))),
+      ]);
+      clearTimeout(giveUp);
+    },
+  };
+}

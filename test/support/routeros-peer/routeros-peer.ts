@@ -1,0 +1,150 @@
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { encodeSentence, SentenceReader } from './api-words';
+import {
+  answerCommand,
+  answerLogin,
+  readCommand,
+  type PeerCommand,
+  type PeerCredentials,
+  type ReplyWord,
+} from './peer-commands';
+import type { PeerPppSession } from './ppp-active-table';
+
+/** Ways a test can make the peer misbehave; they may be changed while connections are open. */
+export interface RouterOsPeerSwitches {
+  /** Delay every reply by this many milliseconds. */
+  slowMs: number;
+  /** Accept connections and read commands, but never answer (login included). */
+  silent: boolean;
+  /** Close the connection right after a successful login. */
+  dropAfterLogin: boolean;
+  /** Answer this command with `!fatal` and close the connection. */
+  fatalOn: string | null;
+  /** Answer a print that matches nothing with `!empty` then `!done`, as RouterOS 7.18+ does. */
+  emptyReplies: boolean;
+}
+
+export interface RouterOsPeer {
+  host: string;
+  port: number;
+  /** The `/ppp/active` table: tests seed it, `/ppp/active/remove` shrinks it. */
+  sessions: PeerPppSession[];
+  switches: RouterOsPeerSwitches;
+  /** Resolves once a client has sent this command (answered or not). */
+  received(commandName: string): Promise<void>;
+  /** Closes every open connection with a TCP reset: the client sees a socket error. */
+  resetConnections(): void;
+  /** Closes every open connection in the ordinary way. */
+  dropConnections(): void;
+  close(): Promise<void>;
+}
+
+export interface RouterOsPeerOptions {
+  credentials: PeerCredentials;
+  sessions?: PeerPppSession[];
+  switches?: Partial<RouterOsPeerSwitches>;
+  /** A loopback address; Linux routes all of 127/8 to lo. */
+  host?: string;
+}
+
+/** A RouterOS API peer on loopback, written from MikroTik's API protocol description. */
+export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<RouterOsPeer> {
+  const host = options.host ?? '127.0.0.1';
+  const sockets = new Set<Socket>();
+  const receivedNames = new Set<string>();
+  const waiters: { name: string; resolve: () => void }[] = [];
+  const peer = {
+    sessions: options.sessions ?? [],
+    switches: {
+      slowMs: 0,
+      silent: false,
+      dropAfterLogin: false,
+      fatalOn: null,
+      emptyReplies: true,
+      ...options.switches,
+    } satisfies RouterOsPeerSwitches,
+  };
+
+  const noteReceived = (name: string) => {
+    receivedNames.add(name);
+    for (const waiter of waiters.filter((candidate) => candidate.name === name)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
+
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    // A client that vanishes is an ordinary event for the peer, not a test failure.
+    socket.on('error', () => socket.destroy());
+    const reader = new SentenceReader();
+    let loggedIn = false;
+
+    const send = (command: PeerCommand, replies: ReplyWord[][], then?: () => void) => {
+      if (peer.switches.silent) return;
+      const tagged = replies.map((words) =>
+        command.tag === null ? words : [...words, `.tag=${command.tag}`],
+      );
+      const write = () => {
+        if (socket.destroyed) return;
+        socket.write(Buffer.concat(tagged.map((words) => encodeSentence(words))));
+        then?.();
+      };
+      if (peer.switches.slowMs > 0) setTimeout(write, peer.switches.slowMs);
+      else write();
+    };
+
+    socket.on('data', (chunk) => {
+      for (const words of reader.push(chunk)) {
+        const command = readCommand(words);
+        noteReceived(command.name);
+        if (command.name === '/login') {
+          const replies = answerLogin(command, options.credentials);
+          loggedIn = replies.length === 1;
+          send(command, replies, () => {
+            if (loggedIn && peer.switches.dropAfterLogin) socket.end();
+          });
+        } else if (!loggedIn) {
+          send(command, [['!fatal', 'not logged in']], () => socket.end());
+        } else if (command.name === peer.switches.fatalOn) {
+          send(command, [['!fatal', 'session terminated on request']], () => socket.end());
+        } else {
+          send(command, answerCommand(command, peer.sessions, peer.switches.emptyReplies));
+        }
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+
+  return {
+    host,
+    port: (server.address() as AddressInfo).port,
+    get sessions() {
+      return peer.sessions;
+    },
+    set sessions(sessions) {
+      peer.sessions = sessions;
+    },
+    switches: peer.switches,
+    received: (name) =>
+      receivedNames.has(name)
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ name, resolve })),
+    resetConnections: () => {
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+    dropConnections: () => {
+      for (const socket of sockets) socket.end();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
