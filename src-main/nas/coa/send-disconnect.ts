@@ -33,14 +33,20 @@ export async function sendDisconnect(target: DisconnectTarget): Promise<Disconne
 function bindLocal(socket: Socket, target: CheckedTarget): Promise<void> {
   return new Promise((resolve, reject) => {
     socket.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code ?? error.message;
       reject(
-        new OperatorError(
-          'INVALID_INPUT',
-          `Cannot open a UDP socket on ${target.bindAddress ?? 'this machine'} (${error.code ?? error.message}): pick a local address this machine has.`,
-        ),
+        target.bindAddress === undefined
+          ? new OperatorError(
+              'NAS_UNREACHABLE',
+              `Could not open a UDP socket to reach NAS ${endpoint(target)} (${why}): this machine may be short of sockets; try again with fewer disconnects at once.`,
+            )
+          : new OperatorError(
+              'INVALID_INPUT',
+              `Could not open a UDP socket on ${target.bindAddress} (${why}): pick a local address this machine has.`,
+            ),
       );
     });
-    socket.bind({ address: target.bindAddress, port: 0, exclusive: true }, () => {
+    socket.bind({ address: target.bindAddress, port: 0 }, () => {
       socket.removeAllListeners('error');
       resolve();
     });
@@ -108,13 +114,13 @@ function family(address: string): 'ipv4' | 'ipv6' {
 function noAnswer(target: CheckedTarget, unverifiedReplies: number): OperatorError {
   const { nasAddress, port, tries, firstWaitMs } = target;
   const waitedMs = worstCaseWaitMs(tries, firstWaitMs);
-  const where = `${nasAddress}:${port}`;
+  const where = endpoint(target);
   const spent = `after ${tries} ${tries === 1 ? 'try' : 'tries'} (${seconds(waitedMs)} s)`;
   // A wrong secret usually looks like silence: the NAS drops what it cannot verify. When it
   // does answer, its answers fail our check instead, and that is worth saying plainly.
   const message =
     unverifiedReplies > 0
-      ? `No verified reply from ${where} ${spent}: ${unverifiedReplies} ${unverifiedReplies === 1 ? 'reply' : 'replies'} failed the authenticator check, so the shared secret set here differs from the NAS's`
+      ? `No verified reply from ${where} ${spent}: ${unverifiedReplies} ${unverifiedReplies === 1 ? 'reply' : 'replies'} failed the authenticator check, so the shared secret set here probably differs from the NAS's`
       : `No reply from ${where} ${spent}: check the CoA port, the shared secret and the firewall`;
   return new OperatorError('NAS_UNREACHABLE', message, {
     nasAddress,
@@ -128,9 +134,14 @@ function noAnswer(target: CheckedTarget, unverifiedReplies: number): OperatorErr
 function sendFailure(target: CheckedTarget, error: NodeJS.ErrnoException): OperatorError {
   return new OperatorError(
     'NAS_UNREACHABLE',
-    `Could not send the Disconnect-Request to ${target.nasAddress}:${target.port} (${error.code ?? error.message}): check the NAS address and this machine's network.`,
+    `Could not send the Disconnect-Request to ${endpoint(target)} (${error.code ?? error.message}): check the NAS address and this machine's network.`,
     { nasAddress: target.nasAddress, port: target.port },
   );
+}
+
+// IPv6 in brackets, so the port cannot be read as part of the address.
+function endpoint({ nasAddress, port }: CheckedTarget): string {
+  return isIPv6(nasAddress) ? `[${nasAddress}]:${port}` : `${nasAddress}:${port}`;
 }
 
 function seconds(ms: number): string {

@@ -101,4 +101,10 @@ describe('sendDisconnect: answers from the NAS', () => {
     expect(nas.received).toHaveLength(2);
     expect(second?.bytes.equals(first?.bytes ?? Buffer.alloc(0))).toBe(true);
   });
+
+  it('sends from the local address it is given', async () => {
+    const nas = await peerThat({ answer: 'ack' });
+    await sendDisconnect(targetOf(nas, { bindAddress: '127.0.10.3' }));
+    expect(nas.received[0]?.sourceAddress).toBe('127.0.10.3');
+  });
 });

@@ -44,6 +44,12 @@ describe('sendDisconnect: input it refuses', () => {
       'NAS-IP-Address "::1" is not an IPv4 address',
     ],
     ['a local address of the other family', { ...target, bindAddress: '::1' }, 'cannot reach'],
+    // TEST-NET-1: no machine here has it, so binding fails before anything is sent.
+    [
+      'a local address this machine lacks',
+      { ...target, bindAddress: '192.0.2.1' },
+      'Could not open a UDP socket on 192.0.2.1 (EADDRNOTAVAIL)',
+    ],
   ])('refuses %s with INVALID_INPUT', async (_, input, words) => {
     const error = await operatorErrorOf(sendDisconnect(input));
     expect(error.code).toBe('INVALID_INPUT');

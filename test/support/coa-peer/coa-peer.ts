@@ -55,7 +55,7 @@ export async function startCoaPeer(options: {
   };
 
   listener.on('message', (bytes, from) => {
-    const request = recordRequest(bytes, secret);
+    const request = recordRequest(bytes, from.address, secret);
     received.push(request);
     const verified = request.authenticatorVerifies || behaviour.answerUnverified === true;
     const due = received.length >= (behaviour.answerOnTransmission ?? 1);

@@ -4,6 +4,7 @@ import radius from 'radius';
 /** One Disconnect-Request as the peer received it. */
 export interface ReceivedRequest {
   bytes: Buffer;
+  sourceAddress: string;
   code: number;
   identifier: number;
   /** Whether the Request Authenticator verifies with the peer's shared secret. */
@@ -19,12 +20,17 @@ export interface ReceivedRequest {
 }
 
 /** Decodes a request with the radius package and checks its authenticator independently. */
-export function recordRequest(bytes: Buffer, secret: string): ReceivedRequest {
+export function recordRequest(
+  bytes: Buffer,
+  sourceAddress: string,
+  secret: string,
+): ReceivedRequest {
   const decoded = radius.decode_without_secret({ packet: bytes });
   const attributes = decoded.attributes as Record<string, unknown>;
   const eventTimestamp = attributes['Event-Timestamp'];
   return {
     bytes: Buffer.from(bytes),
+    sourceAddress,
     code: bytes[0] ?? -1,
     identifier: decoded.identifier,
     authenticatorVerifies: requestAuthenticatorVerifies(bytes, secret),
