@@ -6,8 +6,8 @@ import { recordRequest, type ReceivedRequest } from './disconnect-request-record
 /** How the simulated NAS answers. Every switch defaults to an honest, immediate answer. */
 export interface PeerBehaviour {
   answer: 'ack' | 'nak' | 'silent';
-  /** Error-Cause carried by a NAK; none when absent. */
-  errorCause?: number;
+  /** Error-Cause carried by a NAK, fixed or chosen per request; none when absent. */
+  errorCause?: number | ((request: ReceivedRequest) => number);
   /** Stay silent until this transmission of the request arrives (1 = the first). */
   answerOnTransmission?: number;
   /** Answer this long after the request arrives. */
@@ -63,7 +63,16 @@ export async function startCoaPeer(options: {
       return;
     }
     const spoiled = received.length <= (behaviour.corruptTransmissions ?? Infinity);
-    const reply = encodeReply(bytes, secret, behaviour, spoiled ? behaviour.corrupt : undefined);
+    const errorCause =
+      typeof behaviour.errorCause === 'function'
+        ? behaviour.errorCause(request)
+        : behaviour.errorCause;
+    const reply = encodeReply(
+      bytes,
+      secret,
+      { ...behaviour, errorCause },
+      spoiled ? behaviour.corrupt : undefined,
+    );
     if (behaviour.delayMs === undefined) {
       answer(reply, from);
       return;
@@ -102,7 +111,7 @@ async function boundSocket(address: string): Promise<Socket> {
 function encodeReply(
   request: Buffer,
   secret: string,
-  behaviour: PeerBehaviour,
+  behaviour: PeerBehaviour & { errorCause: number | undefined },
   corrupt: PeerBehaviour['corrupt'],
 ): Buffer {
   const decoded = radius.decode_without_secret({ packet: request });
