@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendDisconnect } from '../../../src-main/nas/coa';
 import { startCoaPeer, type CoaPeer, type PeerBehaviour } from '../../support/coa-peer/coa-peer';
-import { peerSecret, targetOf } from '../../support/coa-peer/disconnect-fixture';
+import { peerSecret, roomyWaitMs, targetOf } from '../../support/coa-peer/disconnect-fixture';
 
 const attributeType = {
   userName: 1,
@@ -95,7 +95,8 @@ describe('sendDisconnect: answers from the NAS', () => {
 
   it('succeeds when the NAS answers only the second, identical transmission', async () => {
     const nas = await peerThat({ answer: 'ack', answerOnTransmission: 2 });
-    await expect(sendDisconnect(targetOf(nas))).resolves.toEqual({ kind: 'ack' });
+    const target = targetOf(nas, { firstWaitMs: roomyWaitMs });
+    await expect(sendDisconnect(target)).resolves.toEqual({ kind: 'ack' });
 
     const [first, second] = nas.received;
     expect(nas.received).toHaveLength(2);

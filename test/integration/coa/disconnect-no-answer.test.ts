@@ -57,11 +57,12 @@ describe('sendDisconnect: no answer', () => {
   });
 
   it('does not take a reply that comes after the retry budget as success', async () => {
-    // Budget: 50 + 100 + 200 ms; every answer is sent well after the last wait ends.
-    const nas = await peerThat({ answer: 'ack', delayMs: 600 });
+    // Budget: 50 + 100 + 200 ms; every answer is sent far past the end of the last wait, so
+    // that even a slow machine cannot stretch the budget to meet it.
+    const nas = await peerThat({ answer: 'ack', delayMs: 1500 });
     const error = await operatorErrorOf(sendDisconnect(targetOf(nas)));
 
     expect(error.code).toBe('NAS_UNREACHABLE');
-    await vi.waitFor(() => expect(nas.repliesSent()).toBe(3));
+    await vi.waitFor(() => expect(nas.repliesSent()).toBe(3), { timeout: 5000 });
   });
 });

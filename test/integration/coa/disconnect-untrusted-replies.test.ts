@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sendDisconnect } from '../../../src-main/nas/coa';
 import { startCoaPeer, type CoaPeer, type PeerBehaviour } from '../../support/coa-peer/coa-peer';
-import { operatorErrorOf, peerSecret, targetOf } from '../../support/coa-peer/disconnect-fixture';
+import {
+  operatorErrorOf,
+  peerSecret,
+  roomyWaitMs,
+  targetOf,
+} from '../../support/coa-peer/disconnect-fixture';
 
 let peer: CoaPeer | undefined;
 afterEach(async () => {
@@ -40,7 +45,8 @@ describe('sendDisconnect: replies it must not trust', () => {
         corrupt,
         corruptTransmissions: 1,
       });
-      await expect(sendDisconnect(targetOf(nas))).resolves.toMatchObject({ errorCause: 503 });
+      const target = targetOf(nas, { firstWaitMs: roomyWaitMs });
+      await expect(sendDisconnect(target)).resolves.toMatchObject({ errorCause: 503 });
       expect(nas.received).toHaveLength(2);
     },
   );

@@ -8,6 +8,9 @@ export const peerSecret = 'noc-coa-secret';
 /** Short waits keep the suite fast: 50, 100, 200 ms for the default three tries. */
 export const fastWaitMs = 50;
 
+/** For tests that count transmissions: a slow machine must not slip in an extra one. */
+export const roomyWaitMs = 250;
+
 /** A Disconnect aimed at the peer for a typical PPPoE subscriber. */
 export function targetOf(
   peer: CoaPeer,
