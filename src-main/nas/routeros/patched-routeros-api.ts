@@ -1,18 +1,20 @@
 import * as nodeRouterOs from 'node-routeros';
 
-/**
- * node-routeros as patched at install (patches/node-routeros+1.6.9.patch): words travel as
- * UTF-8 bytes, and `!empty` replies no longer throw inside the socket handler. An
- * unpatched copy (e.g. installed with --ignore-scripts) would crash the app on RouterOS
- * 7.18+, so refuse it loudly instead.
- */
-const patchMarker: unknown = (nodeRouterOs as Record<string, unknown>).sessionDeskPatch;
-if (patchMarker !== 'utf8-words+empty-reply') {
-  throw new Error(
-    'node-routeros is installed without its Session Desk patch: run "npm install" again ' +
-      '(it applies patches/ through patch-package).',
-  );
-}
-
 export const RouterOSAPI = nodeRouterOs.RouterOSAPI;
 export type RouterOSAPI = nodeRouterOs.RouterOSAPI;
+
+/**
+ * node-routeros must run as patched at install (patches/node-routeros+1.6.9.patch): words
+ * travel as UTF-8 bytes, and `!empty` replies no longer throw inside the socket handler.
+ * An unpatched copy (e.g. installed with --ignore-scripts) would take the app down on
+ * RouterOS 7.18+, so refuse to use it; the disconnect can still fall back to CoA.
+ */
+export function assertRouterOsApiPatched(): void {
+  const marker: unknown = (nodeRouterOs as Record<string, unknown>).sessionDeskPatch;
+  if (marker !== 'utf8-words+empty-reply') {
+    throw new Error(
+      'node-routeros is installed without its Session Desk patch: run "npm install" again ' +
+        '(it applies patches/ through patch-package).',
+    );
+  }
+}

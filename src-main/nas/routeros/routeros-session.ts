@@ -1,5 +1,5 @@
 import { PendingCalls } from './pending-calls';
-import { RouterOSAPI } from './patched-routeros-api';
+import { assertRouterOsApiPatched, RouterOSAPI } from './patched-routeros-api';
 import { pppActiveFromReply, type PppActive } from './ppp-active';
 import {
   commandRefused,
@@ -31,6 +31,7 @@ export interface RouterOsSession {
 }
 
 export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterOsSession> {
+  assertRouterOsApiPatched();
   const nas = nasLabel(login.host, login.port);
   const api = new RouterOSAPI({
     host: login.host,
