@@ -67,12 +67,11 @@ export async function startCoaPeer(options: {
       typeof behaviour.errorCause === 'function'
         ? behaviour.errorCause(request)
         : behaviour.errorCause;
-    const reply = encodeReply(
-      bytes,
-      secret,
-      { ...behaviour, errorCause },
-      spoiled ? behaviour.corrupt : undefined,
-    );
+    const reply = encodeReply(bytes, secret, {
+      code: behaviour.answer === 'ack' ? 'Disconnect-ACK' : 'Disconnect-NAK',
+      errorCause,
+      corrupt: spoiled ? behaviour.corrupt : undefined,
+    });
     if (behaviour.delayMs === undefined) {
       answer(reply, from);
       return;
@@ -108,27 +107,25 @@ async function boundSocket(address: string): Promise<Socket> {
   return socket;
 }
 
-function encodeReply(
-  request: Buffer,
-  secret: string,
-  behaviour: PeerBehaviour & { errorCause: number | undefined },
-  corrupt: PeerBehaviour['corrupt'],
-): Buffer {
+interface ReplyShape {
+  code: 'Disconnect-ACK' | 'Disconnect-NAK';
+  errorCause: number | undefined;
+  corrupt: PeerBehaviour['corrupt'];
+}
+
+function encodeReply(request: Buffer, secret: string, shape: ReplyShape): Buffer {
   const decoded = radius.decode_without_secret({ packet: request });
-  if (corrupt === 'identifier') {
+  if (shape.corrupt === 'identifier') {
     // Correctly signed, but for another request: only the identifier check can reject it.
     decoded.identifier = (decoded.identifier + 1) % 256;
   }
   const reply = radius.encode_response({
     packet: decoded,
-    code: behaviour.answer === 'ack' ? 'Disconnect-ACK' : 'Disconnect-NAK',
+    code: shape.code,
     secret,
-    attributes:
-      behaviour.answer === 'nak' && behaviour.errorCause !== undefined
-        ? [['Error-Cause', behaviour.errorCause]]
-        : [],
+    attributes: shape.errorCause === undefined ? [] : [['Error-Cause', shape.errorCause]],
   });
-  if (corrupt === 'authenticator') {
+  if (shape.corrupt === 'authenticator') {
     reply[4] = (reply[4] ?? 0) ^ 0xff;
   }
   return reply;
