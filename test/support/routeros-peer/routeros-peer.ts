@@ -22,6 +22,8 @@ export interface RouterOsPeerSwitches {
   fatalOn: string | null;
   /** Answer a print that matches nothing with `!empty` then `!done`, as RouterOS 7.18+ does. */
   emptyReplies: boolean;
+  /** Write replies in pieces of this many bytes, one TCP read each (0: whole). */
+  fragmentBytes: number;
 }
 
 export interface RouterOsPeer {
@@ -61,6 +63,7 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
       dropAfterLogin: false,
       fatalOn: null,
       emptyReplies: true,
+      fragmentBytes: 0,
       ...options.switches,
     } satisfies RouterOsPeerSwitches,
   };
@@ -73,13 +76,15 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
     }
   };
 
-  const server = createServer((socket) => {
+  // No Nagle: each fragment leaves as its own segment, as a real NAS's writes may.
+  const server = createServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     // A client that vanishes is an ordinary event for the peer, not a test failure.
     socket.on('error', () => socket.destroy());
     const reader = new SentenceReader();
     let loggedIn = false;
+    let writing = Promise.resolve();
 
     const send = (command: PeerCommand, replies: ReplyWord[][], then?: () => void) => {
       if (peer.switches.silent) return;
@@ -87,9 +92,11 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
         command.tag === null ? words : [...words, `.tag=${command.tag}`],
       );
       const write = () => {
-        if (socket.destroyed) return;
-        socket.write(Buffer.concat(tagged.map((words) => encodeSentence(words))));
-        then?.();
+        const bytes = Buffer.concat(tagged.map((words) => encodeSentence(words)));
+        // One reply after another: pieces of two replies must never interleave.
+        writing = writing
+          .then(() => writeInPieces(socket, bytes, peer.switches.fragmentBytes))
+          .then(() => then?.());
       };
       if (peer.switches.slowMs > 0) setTimeout(write, peer.switches.slowMs);
       else write();
@@ -147,4 +154,14 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
         server.close(() => resolve());
       }),
   };
+}
+
+/** Writes the bytes whole, or in pieces with a pause between, so the client reads each alone. */
+async function writeInPieces(socket: Socket, bytes: Buffer, pieceBytes: number): Promise<void> {
+  const size = pieceBytes > 0 ? pieceBytes : bytes.length;
+  for (let offset = 0; offset < bytes.length; offset += size) {
+    if (socket.destroyed) return;
+    if (offset > 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    socket.write(bytes.subarray(offset, offset + size));
+  }
 }
