@@ -12,7 +12,7 @@ export type RouterOSAPI = nodeRouterOs.RouterOSAPI;
  */
 export function assertRouterOsApiPatched(): void {
   const marker: unknown = (nodeRouterOs as Record<string, unknown>).sessionDeskPatch;
-  if (marker !== 'utf8-words+empty-reply+split-reads') {
+  if (marker !== 'utf8-words+empty-reply+split-reads+error-codes') {
     throw new Error(
       'node-routeros is installed without its Session Desk patch: run "npm install" again ' +
         '(it applies patches/ through patch-package).',

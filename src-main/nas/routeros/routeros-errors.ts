@@ -2,26 +2,38 @@ import { getSystemErrorName } from 'node:util';
 import { OperatorError } from '../../operator-error';
 
 /** How the operator knows this NAS in messages: `RouterOS API at 127.0.10.1:8728`. */
-export function nasLabel(host: string, port: number): string {
-  return `RouterOS API at ${host}:${port}`;
+export function nasLabel(host: string, port: number, tls: boolean): string {
+  return `RouterOS ${tls ? 'API-SSL' : 'API'} at ${host}:${port}`;
+}
+
+/** The patched library keeps Node's error code (ECONNREFUSED, a TLS reason) as `errno`. */
+function failureCode(failure: unknown): string {
+  const errno = (failure as { errno?: unknown } | null)?.errno;
+  if (typeof errno === 'number') return getSystemErrorName(errno);
+  return typeof errno === 'string' ? errno : '';
 }
 
 /** Turns what node-routeros rejected a login with into words; it loses the trap text. */
 export function loginFailure(nas: string, user: string, failure: unknown): OperatorError {
-  const errno = (failure as { errno?: unknown } | null)?.errno;
-  if (errno === 'CANTLOGIN') {
+  const code = failureCode(failure);
+  if (code === 'CANTLOGIN') {
     return new OperatorError(
       'NAS_REJECTED',
       `${nas} refused the login for user "${user}": invalid user name or password. ` +
         'Check the API user and password in this NAS’s credentials.',
     );
   }
-  const code = typeof errno === 'number' ? getSystemErrorName(errno) : String(errno ?? '');
   if (code === 'ECONNREFUSED') {
     return new OperatorError(
       'NAS_UNREACHABLE',
       `${nas} refused the connection: check that the API service is enabled on that port ` +
         'and allows this workstation.',
+    );
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
+    return new OperatorError(
+      'NAS_UNREACHABLE',
+      `${nas} presented a TLS certificate this workstation does not trust (${code}).`,
     );
   }
   if (failure instanceof Error && !code && failure.message) {
@@ -53,13 +65,8 @@ export function connectionDropped(nas: string): OperatorError {
 }
 
 export function connectionFailed(nas: string, failure: unknown): OperatorError {
-  const errno = (failure as { errno?: unknown } | null)?.errno;
-  const reason =
-    errno === 'SOCKTMOUT'
-      ? 'it sat idle too long'
-      : typeof errno === 'number'
-        ? getSystemErrorName(errno)
-        : String(errno ?? 'unknown error');
+  const code = failureCode(failure);
+  const reason = code === 'SOCKTMOUT' ? 'it sat idle too long' : code || 'unknown error';
   return new OperatorError(
     'NAS_UNREACHABLE',
     `The connection to ${nas} failed (${reason}); a command in flight may or may not have been ` +

@@ -32,7 +32,7 @@ export interface RouterOsSession {
 
 export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterOsSession> {
   assertRouterOsApiPatched();
-  const nas = nasLabel(login.host, login.port);
+  const nas = nasLabel(login.host, login.port, login.tls);
   const api = new RouterOSAPI({
     host: login.host,
     port: login.port,

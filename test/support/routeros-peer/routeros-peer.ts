@@ -1,4 +1,5 @@
-import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { encodeSentence, SentenceReader } from './api-words';
 import {
   answerCommand,
@@ -47,6 +48,8 @@ export interface RouterOsPeerOptions {
   switches?: Partial<RouterOsPeerSwitches>;
   /** A loopback address; Linux routes all of 127/8 to lo. */
   host?: string;
+  /** Serve API-SSL with this key and certificate (PEM) instead of the plain API. */
+  tls?: { key: string; cert: string };
 }
 
 /** A RouterOS API peer on loopback, written from MikroTik's API protocol description. */
@@ -76,8 +79,7 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
     }
   };
 
-  // No Nagle: each fragment leaves as its own segment, as a real NAS's writes may.
-  const server = createServer({ noDelay: true }, (socket) => {
+  const serve = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     // A client that vanishes is an ordinary event for the peer, not a test failure.
@@ -121,7 +123,11 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
         }
       }
     });
-  });
+  };
+  // No Nagle: each fragment leaves as its own segment, as a real NAS's writes may.
+  const server: Server = options.tls
+    ? createTlsServer({ ...options.tls, noDelay: true }, serve)
+    : createServer({ noDelay: true }, serve);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
