@@ -5,8 +5,8 @@ export type RouterOSAPI = nodeRouterOs.RouterOSAPI;
 
 /**
  * node-routeros must run as patched at install (patches/node-routeros+1.6.9.patch): words
- * travel as UTF-8 bytes, `!empty` replies no longer throw inside the socket handler, and a
- * reply split across TCP reads is no longer lost.
+ * travel as UTF-8 bytes, `!empty` replies no longer throw inside the socket handler, a
+ * reply split across TCP reads is no longer lost, and socket errors keep their code.
  * An unpatched copy (e.g. installed with --ignore-scripts) would take the app down on
  * RouterOS 7.18+, so refuse to use it; the disconnect can still fall back to CoA.
  */
