@@ -39,14 +39,20 @@ export function readCommand(words: readonly Buffer[]): PeerCommand {
 }
 
 /** What `/login` answers (post-6.43 plain login): `!done`, or the trap RouterOS sends. */
-export function answerLogin(command: PeerCommand, credentials: PeerCredentials): ReplyWord[][] {
+export function answerLogin(
+  command: PeerCommand,
+  credentials: PeerCredentials,
+): { accepted: boolean; replies: ReplyWord[][] } {
   const name = command.attributes.get('name');
   const password = command.attributes.get('password');
   const accepted =
     name?.equals(Buffer.from(credentials.user, 'utf8')) === true &&
     password?.equals(Buffer.from(credentials.password, 'utf8')) === true;
-  if (accepted) return [['!done']];
-  return [['!trap', '=message=invalid user name or password (6)'], ['!done']];
+  if (accepted) return { accepted, replies: [['!done']] };
+  return {
+    accepted,
+    replies: [['!trap', '=message=invalid user name or password (6)'], ['!done']],
+  };
 }
 
 /** The commands of a logged-in API user, over the peer's `/ppp/active` table. */

@@ -58,18 +58,16 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
   const sockets = new Set<Socket>();
   const receivedNames = new Set<string>();
   const waiters: { name: string; resolve: () => void }[] = [];
-  const peer = {
-    sessions: options.sessions ?? [],
-    switches: {
-      slowMs: 0,
-      silent: false,
-      dropAfterLogin: false,
-      fatalOn: null,
-      emptyReplies: true,
-      fragmentBytes: 0,
-      ...options.switches,
-    } satisfies RouterOsPeerSwitches,
+  const switches: RouterOsPeerSwitches = {
+    slowMs: 0,
+    silent: false,
+    dropAfterLogin: false,
+    fatalOn: null,
+    emptyReplies: true,
+    fragmentBytes: 0,
+    ...options.switches,
   };
+  const peer = { sessions: options.sessions ?? [], switches };
 
   const noteReceived = (name: string) => {
     receivedNames.add(name);
@@ -109,9 +107,9 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
         const command = readCommand(words);
         noteReceived(command.name);
         if (command.name === '/login') {
-          const replies = answerLogin(command, options.credentials);
-          loggedIn = replies.length === 1;
-          send(command, replies, () => {
+          const login = answerLogin(command, options.credentials);
+          loggedIn = login.accepted;
+          send(command, login.replies, () => {
             if (loggedIn && peer.switches.dropAfterLogin) socket.end();
           });
         } else if (!loggedIn) {
