@@ -1,0 +1,20 @@
+/** The session the operator chose, as its radacct row knows it. */
+export interface DisconnectTarget {
+  radacctId: string;
+  username: string;
+  /** The NAS that carries the session: the API host and the CoA destination. */
+  nasIp: string;
+  framedIp: string | null;
+  mac: string | null;
+  acctSessionId: string;
+}
+
+/** How this workstation may reach one NAS; null means the operator has not set it up. */
+export interface NasAccess {
+  apiUser: string | null;
+  apiPassword: string | null;
+  apiPort: number;
+  apiTls: boolean;
+  coaPort: number;
+  coaSecret: string | null;
+}
