@@ -29,7 +29,8 @@ export function createRouterOsPool(options: { apiTimeoutMs: number }): RouterOsP
   };
 
   const open = (nasIp: string, access: NasAccess, login: string): PooledSession => {
-    if (access.apiUser === null) {
+    const user = access.apiUser;
+    if (user === null) {
       throw new OperatorError(
         'INVALID_INPUT',
         `No RouterOS API user is set for NAS ${nasIp}: add one in Settings → NAS.`,
@@ -40,57 +41,74 @@ export function createRouterOsPool(options: { apiTimeoutMs: number }): RouterOsP
       opening: openRouterOsSession({
         host: nasIp,
         port: access.apiPort,
-        user: access.apiUser,
+        user,
         // RouterOS allows a user without a password.
         password: access.apiPassword ?? '',
         tls: access.apiTls,
         timeoutMs: options.apiTimeoutMs,
-      }).then(
-        (session) => forgetWhenLost(session, () => forget(nasIp, pooled)),
-        (failure: unknown) => {
-          forget(nasIp, pooled);
-          throw failure;
-        },
-      ),
+      }).catch((failure: unknown) => {
+        forget(nasIp, pooled);
+        throw failure;
+      }),
     };
+    sessions.set(nasIp, pooled);
     return pooled;
   };
 
+  const get = async (nasIp: string, access: NasAccess): Promise<RouterOsSession> => {
+    const login = [access.apiUser, access.apiPassword, access.apiPort, access.apiTls].join('\n');
+    const known = sessions.get(nasIp);
+    if (known && known.login !== login) forget(nasIp, known);
+    const reused = known?.login === login;
+    const pooled = reused ? known : open(nasIp, access, login);
+    const session = await pooled.opening;
+    const watch = <T>(call: Promise<T>): Promise<T> =>
+      call.catch((failure: unknown) => {
+        // A `!trap` refuses one command on a healthy connection; anything else (lost,
+        // timed out) leaves it useless, as the client then fails every call at once.
+        if (!(failure instanceof OperatorError) || failure.code !== 'NAS_REJECTED') {
+          forget(nasIp, pooled);
+        }
+        throw failure;
+      });
+    return {
+      async findActive(username) {
+        const finding = session.findActive(username);
+        // A kept connection may have died while idle (the NAS or the library's idle timer
+        // closed it); the client then fails at once, before any I/O. The print is
+        // read-only, so asking again on a fresh login is safe and costs no extra timeout.
+        if (reused && (await failedWithoutIo(finding))) {
+          forget(nasIp, pooled);
+          return (await get(nasIp, access)).findActive(username);
+        }
+        return watch(finding);
+      },
+      removeActive: (id) => watch(session.removeActive(id)),
+      close: () => session.close(),
+    };
+  };
+
   return {
-    async get(nasIp, access) {
-      const login = [access.apiUser, access.apiPassword, access.apiPort, access.apiTls].join('\n');
-      const pooled = sessions.get(nasIp);
-      if (pooled?.login === login) return pooled.opening;
-      if (pooled) forget(nasIp, pooled);
-      const fresh = open(nasIp, access, login);
-      sessions.set(nasIp, fresh);
-      return fresh.opening;
-    },
+    get,
     async closeAll() {
       const pooledSessions = [...sessions.values()];
       sessions.clear();
       await Promise.all(
         pooledSessions.map((pooled) =>
-          pooled.opening.then((session) => session.close()).catch(() => {}),
+          pooled.opening.then((session) => session.close()).catch(() => undefined),
         ),
       );
     },
   };
 }
 
-/**
- * A lost connection or an unanswered command leaves the connection useless (the library
- * fails every later call at once); a `!trap` does not, the NAS just refused that command.
- */
-function forgetWhenLost(session: RouterOsSession, forget: () => void): RouterOsSession {
-  const watch = <T>(call: Promise<T>): Promise<T> =>
-    call.catch((failure: unknown) => {
-      if (!(failure instanceof OperatorError) || failure.code !== 'NAS_REJECTED') forget();
-      throw failure;
-    });
-  return {
-    findActive: (username) => watch(session.findActive(username)),
-    removeActive: (id) => watch(session.removeActive(id)),
-    close: () => session.close(),
-  };
+/** Whether the call has already failed by the time pending I/O could have been read. */
+function failedWithoutIo(call: Promise<unknown>): Promise<boolean> {
+  return Promise.race([
+    call.then(
+      () => false,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => setImmediate(() => resolve(false))),
+  ]);
 }
