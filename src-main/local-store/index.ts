@@ -1,14 +1,24 @@
 import Database from 'better-sqlite3';
 import { OperatorError } from '../operator-error';
 import type { Sealer } from '../secrets/sealer';
+import { createAuditLog } from './audit-log';
 import { createDeskStateStore } from './desk-state-store';
 import type { LocalStore } from './local-store';
 import { applyMigrations } from './migrate';
 import { migrations } from './migrations';
+import { createNasAccessStore } from './nas-access-store';
 import { createProfileStore } from './profile-store';
 import { createSavedFilterStore } from './saved-filter-store';
 
-export type { LocalStore, ProfileStore, SavedFilterStore, StoredProfile } from './local-store';
+export type {
+  AuditLog,
+  LocalStore,
+  NasAccessStore,
+  ProfileStore,
+  SavedFilterStore,
+  StoredNasAccess,
+  StoredProfile,
+} from './local-store';
 
 export interface LocalStoreOptions {
   /**
@@ -49,6 +59,8 @@ export function openLocalStore(
   return {
     profiles: createProfileStore(store, sealer),
     filters: createSavedFilterStore(store),
+    nasAccess: createNasAccessStore(store, sealer),
+    audit: createAuditLog(store),
     ...createDeskStateStore(store),
     close: () => store.close(),
   };

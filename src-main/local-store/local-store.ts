@@ -1,4 +1,8 @@
 import type {
+  AuditEntry,
+  AuditListInput,
+  NasAccessDraft,
+  NasAccessSummary,
   ProfileDraft,
   ProfileSummary,
   SavedFilter,
@@ -29,9 +33,33 @@ export interface SavedFilterStore {
   delete(profileId: number, id: number): void;
 }
 
+/** A NAS's credentials with their secrets unsealed: main process only, never sent to the renderer. */
+export interface StoredNasAccess extends NasAccessSummary {
+  apiPassword: string | null;
+  coaSecret: string | null;
+}
+
+export interface NasAccessStore {
+  /** Ordered by NAS address; coaSecretFromRadius is always false here (the store has no database). */
+  list(profileId: number): NasAccessSummary[];
+  get(profileId: number, nasIp: string): StoredNasAccess | null;
+  /** Creates or replaces by NAS address; a null secret keeps the stored one, '' clears it. */
+  save(profileId: number, draft: NasAccessDraft): NasAccessSummary;
+  delete(profileId: number, nasIp: string): void;
+}
+
+/** Append-only: entries are recorded and read, never changed or removed. */
+export interface AuditLog {
+  record(profileId: number | null, entry: Omit<AuditEntry, 'id'>): AuditEntry;
+  /** Newest first. */
+  list(profileId: number, page: AuditListInput): AuditEntry[];
+}
+
 export interface LocalStore {
   profiles: ProfileStore;
   filters: SavedFilterStore;
+  nasAccess: NasAccessStore;
+  audit: AuditLog;
   settings: { get(): Settings; set(settings: Settings): Settings };
   /** The profile to reopen at start; null once that profile is deleted. */
   lastProfileId: { get(): number | null; set(id: number | null): void };

@@ -42,4 +42,60 @@ export const migrations: readonly Migration[] = [
       INSERT INTO desk_state (id) VALUES (1);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- How to reach each NAS of a profile: RouterOS API login and CoA port and secret.
+      CREATE TABLE nas_access (
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+        nas_ip TEXT NOT NULL,
+        api_user TEXT,
+        -- Only ever sealed bytes (see secrets/); NULL when none is saved.
+        api_password_sealed BLOB,
+        api_port INTEGER NOT NULL CHECK (api_port BETWEEN 1 AND 65535),
+        api_tls INTEGER NOT NULL CHECK (api_tls IN (0, 1)),
+        coa_port INTEGER NOT NULL CHECK (coa_port BETWEEN 1 AND 65535),
+        coa_secret_sealed BLOB,
+        UNIQUE (profile_id, nas_ip)
+      ) STRICT;
+
+      -- Every disconnect, kept after its profile is deleted: the record of who kicked whom
+      -- must outlive the settings it was made with.
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER REFERENCES profile (id) ON DELETE SET NULL,
+        at TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        db_role TEXT,
+        action TEXT NOT NULL CHECK (action IN ('disconnect', 'bulk-disconnect')),
+        username TEXT NOT NULL,
+        nas_ip TEXT NOT NULL,
+        acct_session_id TEXT,
+        radacct_id TEXT,
+        path TEXT CHECK (path IN ('routeros-api', 'coa')),
+        result TEXT NOT NULL CHECK (result IN ('done', 'still-online', 'failed', 'cancelled')),
+        detail TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_log_by_profile ON audit_log (profile_id, id);
+
+      -- Append-only, so a bug cannot rewrite history; the one change allowed is the
+      -- profile link going NULL when its profile is deleted.
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+      CREATE TRIGGER audit_log_no_rewrite
+      BEFORE UPDATE OF id, at, os_user, db_role, action, username, nas_ip, acct_session_id,
+        radacct_id, path, result, detail ON audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+      CREATE TRIGGER audit_log_no_relink BEFORE UPDATE OF profile_id ON audit_log
+      WHEN NEW.profile_id IS NOT NULL
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+    `,
+  },
 ];

@@ -20,6 +20,7 @@ import {
 export * from './bridge';
 export * from './errors';
 export * from './filters';
+export * from './nas-access';
 export * from './profiles';
 export * from './sessions';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProfileDraft, SavedFilterInput } from '@contract';
+import type { AuditEntry, NasAccessDraft, ProfileDraft, SavedFilterInput } from '@contract';
 import { afterEach, beforeEach } from 'vitest';
 import { createKeyFileSealer } from '../../../src-main/secrets/key-file-sealer';
 import type { Sealer } from '../../../src-main/secrets/sealer';
@@ -48,6 +48,38 @@ export function savedFilter(name: string, search = ''): SavedFilterInput {
     filter: { search, status: 'online', nasIp: null },
     sort: { column: 'startTime', direction: 'desc' },
     pageSize: 100,
+  };
+}
+
+export function nasAccessDraft(overrides: Partial<NasAccessDraft> = {}): NasAccessDraft {
+  return {
+    nasIp: '127.0.10.1',
+    apiUser: 'noc-api',
+    apiPassword: null,
+    apiPort: 8728,
+    apiTls: false,
+    coaPort: 3799,
+    coaSecret: null,
+    ...overrides,
+  };
+}
+
+export function auditEntry(
+  overrides: Partial<Omit<AuditEntry, 'id'>> = {},
+): Omit<AuditEntry, 'id'> {
+  return {
+    at: '2026-11-21T10:00:00.000Z',
+    osUser: 'noc1',
+    dbRole: 'radius',
+    action: 'disconnect',
+    username: 'alice@isp.example',
+    nasIp: '127.0.10.1',
+    acctSessionId: '81a00001',
+    radacctId: '42',
+    path: 'routeros-api',
+    result: 'done',
+    detail: 'Removed from /ppp/active; Accounting-Stop seen.',
+    ...overrides,
   };
 }
 

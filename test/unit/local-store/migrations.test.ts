@@ -5,7 +5,14 @@ import { openLocalStore } from '../../../src-main/local-store';
 import { applyMigrations, schemaVersion } from '../../../src-main/local-store/migrate';
 import { migrations } from '../../../src-main/local-store/migrations';
 import { OperatorError } from '../../../src-main/operator-error';
-import { catchOperatorError, profileDraft, savedFilter, useStoreFolder } from './fixtures';
+import {
+  auditEntry,
+  catchOperatorError,
+  nasAccessDraft,
+  profileDraft,
+  savedFilter,
+  useStoreFolder,
+} from './fixtures';
 
 const folder = useStoreFolder();
 const latest = migrations.at(-1)!.version;
@@ -30,7 +37,13 @@ describe('migrations', () => {
     const db = new Database(folder.file);
     try {
       expect(schemaVersion(db)).toBe(latest);
-      expect(tablesOf(db)).toEqual(['desk_state', 'profile', 'saved_filter']);
+      expect(tablesOf(db)).toEqual([
+        'audit_log',
+        'desk_state',
+        'nas_access',
+        'profile',
+        'saved_filter',
+      ]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
@@ -64,6 +77,36 @@ describe('migrations', () => {
     const store = openLocalStore(':memory:', folder.sealer);
     expect(store.profiles.list()).toEqual([]);
     store.close();
+  });
+
+  it('bring a store of schema 1 up to date, keeping its profiles and filters', () => {
+    const old = new Database(folder.file);
+    applyMigrations(old, migrations.slice(0, 1));
+    old
+      .prepare(
+        `INSERT INTO profile (name, host, port, database_name, user_name, ssl_mode)
+         VALUES ('Core', '127.0.0.1', 5432, 'radius', 'radius', 'prefer')`,
+      )
+      .run();
+    expect(schemaVersion(old)).toBe(1);
+    old.close();
+
+    const store = openLocalStore(folder.file, folder.sealer);
+    const [core] = store.profiles.list();
+    expect(core?.name).toBe('Core');
+    store.nasAccess.save(core!.id, nasAccessDraft({ coaSecret: 'coa-1' }));
+    expect(store.nasAccess.get(core!.id, '127.0.10.1')?.coaSecret).toBe('coa-1');
+    expect(store.audit.record(core!.id, auditEntry()).id).toBe(1);
+    store.close();
+
+    const db = new Database(folder.file);
+    try {
+      expect(schemaVersion(db)).toBe(latest);
+      expect(tablesOf(db)).toContain('nas_access');
+      expect(tablesOf(db)).toContain('audit_log');
+    } finally {
+      db.close();
+    }
   });
 
   it('roll a failed step back whole, keeping the steps before it', () => {

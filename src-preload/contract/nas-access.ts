@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { operatorText, requiredText } from './text';
+
+/** RouterOS API ports: 8728 plain, 8729 API-SSL. */
+export const defaultApiPort = 8728;
+/** RFC 5176's CoA / Disconnect-Request port. */
+export const defaultCoaPort = 3799;
+
+function portOf(label: string) {
+  return z
+    .int({ error: `${label} must be a whole number.` })
+    .min(1, { error: `${label} must be between 1 and 65535.` })
+    .max(65535, { error: `${label} must be between 1 and 65535.` });
+}
+
+export const nasIpSchema = requiredText('NAS address', 100);
+
+/**
+ * How Session Desk reaches one NAS, as the operator edits it. apiPassword and coaSecret
+ * follow the profile password: null keeps the stored one, '' clears it, text replaces it.
+ * They go in once and never come back.
+ */
+export const nasAccessDraftSchema = z.strictObject({
+  nasIp: nasIpSchema,
+  apiUser: operatorText('API user', 100).nullable(),
+  apiPassword: operatorText('API password', 1024).nullable(),
+  apiPort: portOf('API port').default(defaultApiPort),
+  /** API-SSL, usually on 8729. */
+  apiTls: z.boolean({ error: 'API TLS must be on or off.' }).default(false),
+  coaPort: portOf('CoA port').default(defaultCoaPort),
+  coaSecret: operatorText('CoA secret', 1024).nullable(),
+});
+export type NasAccessDraft = z.output<typeof nasAccessDraftSchema>;
+
+/** What the renderer sees of a NAS's credentials: whether secrets are set, never what they are. */
+export interface NasAccessSummary {
+  nasIp: string;
+  apiUser: string | null;
+  apiPort: number;
+  apiTls: boolean;
+  coaPort: number;
+  apiPasswordSet: boolean;
+  coaSecretSet: boolean;
+  /** No CoA secret is stored here, but FreeRADIUS's nas table has one: it will be used. */
+  coaSecretFromRadius: boolean;
+}
+
+export const auditActions = ['disconnect', 'bulk-disconnect'] as const;
+export const disconnectPaths = ['routeros-api', 'coa'] as const;
+export const auditResults = ['done', 'still-online', 'failed', 'cancelled'] as const;
+
+/** One line of the local audit log: who disconnected which session, how, and with what result. */
+export interface AuditEntry {
+  id: number;
+  /** ISO 8601. */
+  at: string;
+  osUser: string;
+  dbRole: string | null;
+  action: (typeof auditActions)[number];
+  username: string;
+  nasIp: string;
+  acctSessionId: string | null;
+  radacctId: string | null;
+  /** The path that answered; null when none was tried or none answered. */
+  path: (typeof disconnectPaths)[number] | null;
+  result: (typeof auditResults)[number];
+  detail: string;
+}
+
+export const auditListInputSchema = z.strictObject({
+  limit: z
+    .int({ error: 'Limit must be a whole number.' })
+    .min(1, { error: 'Limit must be at least 1.' })
+    .max(1000, { error: 'Limit is at most 1000 entries.' })
+    .default(200),
+  /** Older than this entry; null starts at the newest. */
+  beforeId: z
+    .int({ error: 'beforeId must be an audit entry id.' })
+    .positive()
+    .nullable()
+    .default(null),
+});
+export type AuditListInput = z.output<typeof auditListInputSchema>;

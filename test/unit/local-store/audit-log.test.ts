@@ -1,0 +1,120 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openLocalStore } from '../../../src-main/local-store';
+import { auditEntry, profileDraft, useStoreFolder } from './fixtures';
+
+const folder = useStoreFolder();
+const open = () => openLocalStore(folder.file, folder.sealer);
+const firstPage = { limit: 200, beforeId: null };
+
+describe('audit log', () => {
+  it('records an entry and gives it back with its id', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const entry = auditEntry({ path: null, result: 'failed', detail: 'NAS unreachable' });
+    const recorded = store.audit.record(core.id, entry);
+    expect(recorded).toEqual({ ...entry, id: recorded.id });
+    expect(store.audit.list(core.id, firstPage)).toEqual([recorded]);
+    store.close();
+  });
+
+  it('lists newest first and pages by beforeId without gap or repeat', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const ids = Array.from(
+      { length: 7 },
+      (_, n) => store.audit.record(core.id, auditEntry({ username: `user${n}` })).id,
+    );
+    const newestFirst = [...ids].reverse();
+    expect(store.audit.list(core.id, firstPage).map((entry) => entry.id)).toEqual(newestFirst);
+
+    const seen: number[] = [];
+    let beforeId: number | null = null;
+    for (;;) {
+      const page = store.audit.list(core.id, { limit: 3, beforeId });
+      if (page.length === 0) break;
+      expect(page.length).toBeLessThanOrEqual(3);
+      seen.push(...page.map((entry) => entry.id));
+      beforeId = page.at(-1)!.id;
+    }
+    expect(seen).toEqual(newestFirst);
+    store.close();
+  });
+
+  it('keeps each profile to its own entries', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft({ name: 'Core' }));
+    const edge = store.profiles.save(profileDraft({ name: 'Edge' }));
+    store.audit.record(core.id, auditEntry({ username: 'core-user' }));
+    store.audit.record(edge.id, auditEntry({ username: 'edge-user' }));
+    expect(store.audit.list(core.id, firstPage).map((entry) => entry.username)).toEqual([
+      'core-user',
+    ]);
+    expect(store.audit.list(edge.id, firstPage).map((entry) => entry.username)).toEqual([
+      'edge-user',
+    ]);
+    store.close();
+  });
+
+  it('survives close and reopen', () => {
+    const first = open();
+    const core = first.profiles.save(profileDraft());
+    const recorded = first.audit.record(core.id, auditEntry({ action: 'bulk-disconnect' }));
+    first.close();
+    const again = open();
+    expect(again.audit.list(core.id, firstPage)).toEqual([recorded]);
+    again.close();
+  });
+
+  it('keeps the entries of a deleted profile, unlinked from it', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const recorded = store.audit.record(core.id, auditEntry());
+    store.audit.record(null, auditEntry({ username: 'no-profile' }));
+    store.profiles.delete(core.id);
+    store.close();
+    const db = new Database(folder.file, { readonly: true });
+    try {
+      const rows = db
+        .prepare<[], { id: number; profile_id: number | null; username: string }>(
+          'SELECT id, profile_id, username FROM audit_log ORDER BY id',
+        )
+        .all();
+      expect(rows).toEqual([
+        { id: recorded.id, profile_id: null, username: 'alice@isp.example' },
+        { id: recorded.id + 1, profile_id: null, username: 'no-profile' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses to change or remove an entry, even by hand in SQL', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const recorded = store.audit.record(core.id, auditEntry());
+    store.close();
+    const db = new Database(folder.file);
+    try {
+      expect(() =>
+        db.prepare("UPDATE audit_log SET result = 'done', detail = 'forged'").run(),
+      ).toThrow(/append-only/);
+      expect(() => db.prepare('UPDATE audit_log SET profile_id = 99').run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    } finally {
+      db.close();
+    }
+    const again = open();
+    expect(again.audit.list(core.id, firstPage)).toEqual([recorded]);
+    again.close();
+  });
+
+  it('refuses an action, path or result outside the contract', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const forged = { ...auditEntry(), result: 'maybe' } as unknown as ReturnType<typeof auditEntry>;
+    expect(() => store.audit.record(core.id, forged)).toThrow(/CHECK constraint/);
+    expect(store.audit.list(core.id, firstPage)).toEqual([]);
+    store.close();
+  });
+});
