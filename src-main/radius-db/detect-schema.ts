@@ -73,6 +73,9 @@ export async function detectSchema(db: DbQueries, profile: DbProfile): Promise<D
     },
     radacct,
     nasDirectory,
+    nasSecrets: hasColumns(tables, 'nas', ['nasname', 'secret'])
+      ? { addressKind: addressKind(tables.get('nas')?.get('nasname')) }
+      : null,
     subscriberNamesUnique: settings?.subscriber_names_unique ?? false,
     serverTimeZone: settings?.server_time_zone ?? 'UTC',
   };

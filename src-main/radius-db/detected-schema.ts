@@ -22,6 +22,11 @@ export interface DetectedSchema {
   summary: SchemaSummary;
   radacct: TableColumns;
   nasDirectory: NasDirectory;
+  /**
+   * FreeRADIUS's nas(nasname, secret), where CoA shared secrets live when this user may read
+   * them; null otherwise. Independent of nasDirectory: a panel names NAS in nas_devices.
+   */
+  nasSecrets: { addressKind: AddressKind } | null;
   /** subscribers.username has a unique index, so a plain join cannot duplicate sessions. */
   subscriberNamesUnique: boolean;
   /** The server's own TimeZone, which "timestamp without time zone" values are written in. */

@@ -13,6 +13,7 @@ import { detectSchema } from './detect-schema';
 import type { DetectedSchema } from './detected-schema';
 import { listNas } from './list-nas';
 import { listSessions } from './list-sessions';
+import { nasSecrets } from './nas-secrets';
 import type { RadiusDb } from './radius-db';
 import { countOnline, sessionStats } from './session-stats';
 import { buildSessionSql } from './session-sql';
@@ -106,6 +107,7 @@ function radiusDb({ pool, db, schema, serverVersion }: Opened): RadiusDb {
     listSessions: (input, scope) => listSessions(db, schema, sql, input, scope),
     stats: (scope) => sessionStats(db, schema, sql, scope),
     listNas: () => listNas(db, sql),
+    nasSecrets: () => nasSecrets(db, schema.nasSecrets),
     countOnline: (scope) => countOnline(db, schema, scope),
     close: () => (closing ??= pool.end()),
   };

@@ -15,6 +15,8 @@ export interface RadiusDb {
   listSessions(input: SessionListInput, scope: OperatorScope): Promise<SessionPage>;
   stats(scope: OperatorScope): Promise<SessionStats>;
   listNas(): Promise<NasEntry[]>;
+  /** CoA shared secrets by NAS address, from FreeRADIUS's nas table; empty without one. */
+  nasSecrets(): Promise<Map<string, string>>;
   countOnline(scope: OperatorScope): Promise<number>;
   /** Ends the pool; queries still running finish first. */
   close(): Promise<void>;
