@@ -2,7 +2,11 @@ import { OperatorError } from '../../operator-error';
 import { openRouterOsSession, type RouterOsSession } from '../routeros';
 import type { NasAccess } from './disconnect-input';
 
-/** Logged-in API connections, one per NAS, shared by the disconnects of a run. */
+/**
+ * Logged-in API connections, one per NAS, shared by the disconnects of a run. The sessions
+ * `get` hands out belong to the pool: their close() leaves the connection for the next
+ * disconnect, and closeAll() ends them all.
+ */
 export interface RouterOsPool {
   get(nasIp: string, access: NasAccess): Promise<RouterOsSession>;
   closeAll(): Promise<void>;
@@ -55,36 +59,48 @@ export function createRouterOsPool(options: { apiTimeoutMs: number }): RouterOsP
     return pooled;
   };
 
-  const get = async (nasIp: string, access: NasAccess): Promise<RouterOsSession> => {
-    const login = [access.apiUser, access.apiPassword, access.apiPort, access.apiTls].join('\n');
-    const known = sessions.get(nasIp);
-    if (known && known.login !== login) forget(nasIp, known);
-    const reused = known?.login === login;
-    const pooled = reused ? known : open(nasIp, access, login);
-    const session = await pooled.opening;
+  /** A lost connection or an unanswered command leaves a connection useless: forget it. */
+  const watched = (nasIp: string, pooled: PooledSession, session: RouterOsSession) => {
     const watch = <T>(call: Promise<T>): Promise<T> =>
       call.catch((failure: unknown) => {
-        // A `!trap` refuses one command on a healthy connection; anything else (lost,
-        // timed out) leaves it useless, as the client then fails every call at once.
+        // A `!trap` refuses one command on a healthy connection; after anything else the
+        // client fails every call at once.
         if (!(failure instanceof OperatorError) || failure.code !== 'NAS_REJECTED') {
           forget(nasIp, pooled);
         }
         throw failure;
       });
     return {
+      findActive: (username: string) => watch(session.findActive(username)),
+      removeActive: (id: string) => watch(session.removeActive(id)),
+    };
+  };
+
+  const get = async (nasIp: string, access: NasAccess): Promise<RouterOsSession> => {
+    const login = [access.apiUser, access.apiPassword, access.apiPort, access.apiTls].join('\n');
+    const known = sessions.get(nasIp);
+    if (known && known.login !== login) forget(nasIp, known);
+    const reused = known?.login === login;
+    const pooled = reused ? known : open(nasIp, access, login);
+    const raw = await pooled.opening;
+    let session: Omit<RouterOsSession, 'close'> = watched(nasIp, pooled, raw);
+    return {
       async findActive(username) {
         const finding = session.findActive(username);
         // A kept connection may have died while idle (the NAS or the library's idle timer
         // closed it); the client then fails at once, before any I/O. The print is
-        // read-only, so asking again on a fresh login is safe and costs no extra timeout.
+        // read-only, so asking again on a fresh login is safe and costs no extra timeout;
+        // the remove that follows goes to that fresh connection too.
         if (reused && (await failedWithoutIo(finding))) {
           forget(nasIp, pooled);
-          return (await get(nasIp, access)).findActive(username);
+          session = await get(nasIp, access);
+          return session.findActive(username);
         }
-        return watch(finding);
+        return finding;
       },
-      removeActive: (id) => watch(session.removeActive(id)),
-      close: () => session.close(),
+      removeActive: (id) => session.removeActive(id),
+      // The pool owns its connections: closeAll() ends them.
+      close: async () => undefined,
     };
   };
 

@@ -4,7 +4,10 @@ import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 export interface CountingRelay {
   host: string;
   port: number;
+  /** Connections made through the relay so far. */
   connections(): number;
+  /** Connections still open, either side. */
+  openSockets(): number;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function startCountingRelay(
     host,
     port: (server.address() as AddressInfo).port,
     connections: () => connections,
+    openSockets: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
