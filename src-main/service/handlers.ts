@@ -4,6 +4,7 @@ import type { OperatorScope } from '../operator-scope';
 import type { ActiveDatabase, OpenDatabase } from './active-database';
 import { OperatorError } from '../operator-error';
 import { recommendedIndexes } from '../radius-db';
+import { markRadiusSecret, withRadiusSecrets } from './nas-access-list';
 
 export interface HandlerContext {
   store: LocalStore;
@@ -64,5 +65,21 @@ export function createHandlers({ store, active, openDatabase, scope }: HandlerCo
     },
     'settings.get': async () => store.settings.get(),
     'settings.set': async (settings) => store.settings.set(settings),
+    'nasAccess.list': async () => {
+      const profileId = active.profileId;
+      const radiusSecrets = await active.run((db) => db.nasSecrets());
+      return withRadiusSecrets(store.nasAccess.list(profileId), radiusSecrets);
+    },
+    'nasAccess.save': async (draft) => {
+      const profileId = active.profileId;
+      // Read FreeRADIUS first: if the database is down, the call fails with nothing saved.
+      const radiusSecrets = await active.run((db) => db.nasSecrets());
+      return markRadiusSecret(store.nasAccess.save(profileId, draft), radiusSecrets);
+    },
+    'nasAccess.delete': async ({ nasIp }) => {
+      store.nasAccess.delete(active.profileId, nasIp);
+      return null;
+    },
+    'audit.list': async (page) => store.audit.list(active.profileId, page),
   };
 }

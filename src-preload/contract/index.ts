@@ -4,6 +4,13 @@
 import { z } from 'zod';
 import { savedFilterInputSchema, settingsSchema, type SavedFilter, type Settings } from './filters';
 import {
+  auditListInputSchema,
+  nasAccessDraftSchema,
+  nasIpSchema,
+  type AuditEntry,
+  type NasAccessSummary,
+} from './nas-access';
+import {
   profileDraftSchema,
   profileIdSchema,
   type ConnectionReport,
@@ -54,6 +61,11 @@ export const contract = {
   'filters.delete': method<null>()(z.strictObject({ id: z.int().positive() })),
   'settings.get': method<Settings>()(none),
   'settings.set': method<Settings>()(settingsSchema),
+  'nasAccess.list': method<NasAccessSummary[]>()(none),
+  'nasAccess.save': method<NasAccessSummary>()(nasAccessDraftSchema),
+  'nasAccess.delete': method<null>()(z.strictObject({ nasIp: nasIpSchema })),
+  /** Newest first, for the active profile. */
+  'audit.list': method<AuditEntry[]>()(auditListInputSchema),
 } as const;
 
 export type Contract = typeof contract;
