@@ -9,7 +9,7 @@ export interface DisconnectTarget {
   acctSessionId: string;
 }
 
-/** How this workstation may reach one NAS; null means the operator has not set it up. */
+/** How this workstation may reach one NAS; null (or blank) means not set up. */
 export interface NasAccess {
   apiUser: string | null;
   apiPassword: string | null;

@@ -34,7 +34,7 @@ export function createRouterOsPool(options: { apiTimeoutMs: number }): RouterOsP
 
   const open = (nasIp: string, access: NasAccess, login: string): PooledSession => {
     const user = access.apiUser;
-    if (user === null) {
+    if (!user) {
       throw new OperatorError(
         'INVALID_INPUT',
         `No RouterOS API user is set for NAS ${nasIp}: add one in Settings → NAS.`,

@@ -10,7 +10,7 @@ export async function tryCoa(
   access: NasAccess,
   timing: DisconnectTiming,
 ): Promise<DisconnectAttempt> {
-  if (access.coaSecret === null) {
+  if (!access.coaSecret) {
     return attempt('skipped', `no shared secret set for ${target.nasIp}`);
   }
   try {

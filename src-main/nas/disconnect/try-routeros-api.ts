@@ -13,7 +13,8 @@ export async function tryRouterOsApi(
   access: NasAccess,
   pool: RouterOsPool,
 ): Promise<DisconnectAttempt> {
-  if (access.apiUser === null) {
+  // A blank user is what an emptied Settings field saves: not set up, like null.
+  if (!access.apiUser) {
     return attempt('skipped', `not configured for ${target.nasIp}`);
   }
   try {

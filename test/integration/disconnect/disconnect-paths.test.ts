@@ -105,6 +105,19 @@ describe('disconnecting one session: RouterOS API first, CoA as fallback', () =>
     expect(coa.received).toHaveLength(0);
   });
 
+  it('counts a blank API user and CoA secret as not set up', async () => {
+    const api = await nas.routerOs();
+    const coa = await nas.coa({ answer: 'ack' });
+    const access = accessTo({ api, coa }, { apiUser: '', coaSecret: '' });
+    const report = await disconnectSession(alice, access, {}, fastTiming);
+    expect(report).toMatchObject({
+      result: 'failed',
+      reason: expect.stringContaining('add them in Settings → NAS'),
+    });
+    expect(remainingIds(api.sessions)).toEqual(['*10', '*11', '*12']);
+    expect(coa.received).toHaveLength(0);
+  });
+
   it('falls back to CoA when the NAS has no API entry matching the row', async () => {
     // The subscriber reconnected with a new address: the row is stale, so the API must not
     // guess; CoA names the session by its Acct-Session-Id and lets the NAS decide.
