@@ -4,7 +4,7 @@ import { openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
 import { nasAccessFor } from '../../../src-main/service/nas-access-for';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { draftFor, openServiceHarness, type ServiceHarness } from '../../support/service-harness';
-import { auditEntry } from '../../unit/local-store/fixtures';
+import { auditEntry } from '../../support/audit-entry';
 
 const northSecret = 'Radius-North-S3cret';
 const southSecret = 'Radius-South-S3cret';

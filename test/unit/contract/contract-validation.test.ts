@@ -98,6 +98,25 @@ describe('contract validation', () => {
   it('rejects a refresh interval below 2 s', () =>
     expectRejected('settings.set', { refreshSeconds: 1 }, /at least 2 s/));
 
+  it('fills the ports and TLS a NAS draft leaves out', async () => {
+    const { handlers } = recordingHandlers();
+    const draft = { nasIp: ' 127.0.10.1 ', apiUser: null, apiPassword: null, coaSecret: null };
+    expect(await createDispatch(handlers, silent)('nasAccess.save', draft)).toEqual({
+      ok: true,
+      data: { ...draft, nasIp: '127.0.10.1', apiPort: 8728, apiTls: false, coaPort: 3799 },
+    });
+  });
+
+  it('rejects a NAS draft with a NUL byte in its secret and a CoA port out of range', () =>
+    expectRejected(
+      'nasAccess.save',
+      { nasIp: '127.0.10.1', apiUser: null, apiPassword: null, coaSecret: 'a\u0000b', coaPort: 0 },
+      /coaPort: CoA port must be between 1 and 65535.*coaSecret: CoA secret contains a NUL byte/,
+    ));
+
+  it('rejects an audit page of 0 entries', () =>
+    expectRejected('audit.list', { limit: 0 }, /Limit must be at least 1/));
+
   it('rejects a request with a method nobody declared', () =>
     expectRejected('sessions.drop', {}, /Unknown request/));
 

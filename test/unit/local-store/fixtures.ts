@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditEntry, NasAccessDraft, ProfileDraft, SavedFilterInput } from '@contract';
+import type { NasAccessDraft, ProfileDraft, SavedFilterInput } from '@contract';
 import { afterEach, beforeEach } from 'vitest';
 import { createKeyFileSealer } from '../../../src-main/secrets/key-file-sealer';
 import type { Sealer } from '../../../src-main/secrets/sealer';
@@ -64,23 +64,5 @@ export function nasAccessDraft(overrides: Partial<NasAccessDraft> = {}): NasAcce
   };
 }
 
-export function auditEntry(
-  overrides: Partial<Omit<AuditEntry, 'id'>> = {},
-): Omit<AuditEntry, 'id'> {
-  return {
-    at: '2026-11-21T10:00:00.000Z',
-    osUser: 'noc1',
-    dbRole: 'radius',
-    action: 'disconnect',
-    username: 'alice@isp.example',
-    nasIp: '127.0.10.1',
-    acctSessionId: '81a00001',
-    radacctId: '42',
-    path: 'routeros-api',
-    result: 'done',
-    detail: 'Removed from /ppp/active; Accounting-Stop seen.',
-    ...overrides,
-  };
-}
-
 export { catchOperatorError } from '../../support/operator-errors';
+export { auditEntry } from '../../support/audit-entry';
