@@ -140,6 +140,25 @@ describe('disconnecting one session: RouterOS API first, CoA as fallback', () =>
     expect(coa.received).toHaveLength(1);
   });
 
+  it('falls back to CoA when the API never answers the login', async () => {
+    const api = await nas.routerOs({ switches: { silent: true } });
+    const coa = await nas.coa({ answer: 'ack' });
+    const timing = { ...fastTiming, apiTimeoutMs: 200 };
+    const report = await disconnectSession(alice, accessTo({ api, coa }), {}, timing);
+    expect(report).toMatchObject({ result: 'done', path: 'coa' });
+    expect(report.attempts[0]?.detail).toContain('did not complete the API login within 0.2 s');
+  });
+
+  it('falls back to CoA when the NAS refuses the remove', async () => {
+    // The remove may or may not have been carried out; CoA then finds out, and says so.
+    const api = await nas.routerOs({ switches: { fatalOn: '/ppp/active/remove' } });
+    const coa = await nas.coa({ answer: 'ack' });
+    const report = await disconnectSession(alice, accessTo({ api, coa }), {}, fastTiming);
+    expect(report).toMatchObject({ result: 'done', path: 'coa' });
+    expect(report.attempts[0]).toMatchObject({ path: 'routeros-api', outcome: 'failed' });
+    expect(coa.received).toHaveLength(1);
+  });
+
   it('goes straight to CoA when no API user is set', async () => {
     const coa = await nas.coa({ answer: 'ack' });
     const report = await disconnectSession(alice, accessTo({ coa }), {}, fastTiming);
