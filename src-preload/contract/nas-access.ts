@@ -76,7 +76,7 @@ export const auditListInputSchema = z.strictObject({
   /** Older than this entry; null starts at the newest. */
   beforeId: z
     .int({ error: 'beforeId must be an audit entry id.' })
-    .positive()
+    .positive({ error: 'beforeId must be an audit entry id.' })
     .nullable()
     .default(null),
 });

@@ -214,5 +214,7 @@ describe('audit log through the service', () => {
     }
     const zero = await app.call('audit.list', { limit: 0 });
     expect(zero.ok || zero.error.message).toContain('Limit must be at least 1');
+    const before = await app.call('audit.list', { beforeId: 0 });
+    expect(before.ok || before.error.message).toContain('beforeId must be an audit entry id');
   });
 });
