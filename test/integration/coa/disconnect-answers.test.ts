@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendDisconnect } from '../../../src-main/nas/coa';
-import { startCoaPeer, type CoaPeer, type PeerBehaviour } from '../../support/coa-peer/coa-peer';
-import { peerSecret, roomyWaitMs, targetOf } from '../../support/coa-peer/disconnect-fixture';
+import { peerPerTest, roomyWaitMs, targetOf } from '../../support/coa-peer/disconnect-fixture';
 
 const attributeType = {
   userName: 1,
@@ -12,16 +11,7 @@ const attributeType = {
   messageAuthenticator: 80,
 };
 
-let peer: CoaPeer | undefined;
-afterEach(async () => {
-  await peer?.close();
-  peer = undefined;
-});
-
-async function peerThat(behaviour: PeerBehaviour): Promise<CoaPeer> {
-  peer = await startCoaPeer({ secret: peerSecret, behaviour });
-  return peer;
-}
+const peerThat = peerPerTest();
 
 describe('sendDisconnect: answers from the NAS', () => {
   it('resolves with ack when the NAS sends Disconnect-ACK', async () => {

@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sendDisconnect } from '../../../src-main/nas/coa';
-import { startCoaPeer, type CoaPeer, type PeerBehaviour } from '../../support/coa-peer/coa-peer';
+import type { PeerBehaviour } from '../../support/coa-peer/coa-peer';
 import {
   operatorErrorOf,
-  peerSecret,
+  peerPerTest,
   roomyWaitMs,
   targetOf,
 } from '../../support/coa-peer/disconnect-fixture';
 
-let peer: CoaPeer | undefined;
-afterEach(async () => {
-  await peer?.close();
-  peer = undefined;
-});
-
-async function peerThat(behaviour: PeerBehaviour): Promise<CoaPeer> {
-  peer = await startCoaPeer({ secret: peerSecret, behaviour });
-  return peer;
-}
+const peerThat = peerPerTest();
 
 describe('sendDisconnect: replies it must not trust', () => {
   it.each<[string, PeerBehaviour]>([

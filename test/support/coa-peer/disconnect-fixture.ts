@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { OperatorError } from '../../../src-main/operator-error';
 import type { DisconnectTarget } from '../../../src-main/nas/coa';
-import type { CoaPeer } from './coa-peer';
+import { startCoaPeer, type CoaPeer, type PeerBehaviour } from './coa-peer';
 
 export const peerSecret = 'noc-coa-secret';
 
@@ -10,6 +10,22 @@ export const fastWaitMs = 50;
 
 /** For tests that count transmissions: a slow machine must not slip in an extra one. */
 export const roomyWaitMs = 250;
+
+/**
+ * A factory for one peer per test, closed after each test: call it at the top of a test
+ * file, then `await peerThat({ answer: 'ack' })` inside a test.
+ */
+export function peerPerTest(): (behaviour: PeerBehaviour) => Promise<CoaPeer> {
+  let peer: CoaPeer | undefined;
+  afterEach(async () => {
+    await peer?.close();
+    peer = undefined;
+  });
+  return async (behaviour) => {
+    peer = await startCoaPeer({ secret: peerSecret, behaviour });
+    return peer;
+  };
+}
 
 /** A Disconnect aimed at the peer for a typical PPPoE subscriber. */
 export function targetOf(
