@@ -2,23 +2,29 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A TCP forwarder on loopback between the app and a real PostgreSQL, which a test can cut
- * (every connection dropped, new ones refused at once) and restore: a database that goes
- * away and comes back, without stopping the server other tests share.
+ * A TCP forwarder on loopback between the app and a real server (PostgreSQL, the RouterOS
+ * peer), which a test can cut (every connection dropped, new ones refused at once) and
+ * restore: a server that goes away and comes back, without stopping the one other tests
+ * share. It also counts connections, e.g. to prove one RouterOS login serves many calls.
  */
 export interface CuttableLink {
   host: string;
   port: number;
+  /** Connections accepted through the link so far. */
+  connections(): number;
+  /** Sockets still open, either side. */
+  openSockets(): number;
   cut(): void;
   restore(): void;
   close(): Promise<void>;
 }
 
-export async function openCuttableLink(target: {
-  host: string;
-  port: number;
-}): Promise<CuttableLink> {
+export async function openCuttableLink(
+  target: { host: string; port: number },
+  host = '127.0.0.1',
+): Promise<CuttableLink> {
   let open = true;
+  let connections = 0;
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
     sockets.add(socket);
@@ -31,6 +37,7 @@ export async function openCuttableLink(target: {
       client.destroy();
       return;
     }
+    connections += 1;
     const upstream = connect(target.port, target.host);
     track(upstream);
     client.pipe(upstream);
@@ -38,10 +45,15 @@ export async function openCuttableLink(target: {
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
   return {
-    host: '127.0.0.1',
+    host,
     port: (server.address() as AddressInfo).port,
+    connections: () => connections,
+    openSockets: () => sockets.size,
     cut: () => {
       open = false;
       for (const socket of sockets) socket.destroy();

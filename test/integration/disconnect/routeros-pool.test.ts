@@ -5,7 +5,7 @@ import {
   disconnectSession,
   type DisconnectTarget,
 } from '../../../src-main/nas/disconnect';
-import { startCountingRelay } from './counting-relay';
+import { openCuttableLink } from '../../support/cuttable-link';
 import { accessTo, alice, fastTiming, nasIp, useNas } from './disconnect-fixture';
 
 const alicesPhone: DisconnectTarget = {
@@ -27,7 +27,7 @@ describe('a RouterOS API pool for a run of disconnects', () => {
 
   async function nasBehindRelay() {
     const peer = await nas.routerOs({ host: '127.0.0.1' });
-    const relay = await startCountingRelay(nasIp, peer);
+    const relay = await openCuttableLink(peer, nasIp);
     nas.track(() => relay.close());
     const pool = createRouterOsPool(fastTiming);
     nas.track(() => pool.closeAll());
