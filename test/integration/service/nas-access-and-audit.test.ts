@@ -5,6 +5,7 @@ import { nasAccessFor } from '../../../src-main/service/nas-access-for';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { draftFor, openServiceHarness, type ServiceHarness } from '../../support/service-harness';
 import { auditEntry } from '../../support/audit-entry';
+import { nasAccessDraft } from '../../support/nas-access-draft';
 
 const northSecret = 'Radius-North-S3cret';
 const southSecret = 'Radius-South-S3cret';
@@ -16,18 +17,9 @@ let radius: RadiusDb;
 let app: ServiceHarness;
 let profileId: number;
 
-function draft(overrides: Partial<NasAccessDraft>): NasAccessDraft {
-  return {
-    nasIp: '127.0.10.1',
-    apiUser: null,
-    apiPassword: null,
-    apiPort: 8728,
-    apiTls: false,
-    coaPort: 3799,
-    coaSecret: null,
-    ...overrides,
-  };
-}
+/** No API user unless a test sets one. */
+const draft = (overrides: Partial<NasAccessDraft>): NasAccessDraft =>
+  nasAccessDraft({ apiUser: null, ...overrides });
 
 const unconfigured = {
   apiUser: null,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NasAccessDraft, ProfileDraft, SavedFilterInput } from '@contract';
+import type { ProfileDraft, SavedFilterInput } from '@contract';
 import { afterEach, beforeEach } from 'vitest';
 import { createKeyFileSealer } from '../../../src-main/secrets/key-file-sealer';
 import type { Sealer } from '../../../src-main/secrets/sealer';
@@ -51,18 +51,6 @@ export function savedFilter(name: string, search = ''): SavedFilterInput {
   };
 }
 
-export function nasAccessDraft(overrides: Partial<NasAccessDraft> = {}): NasAccessDraft {
-  return {
-    nasIp: '127.0.10.1',
-    apiUser: 'noc-api',
-    apiPassword: null,
-    apiPort: 8728,
-    apiTls: false,
-    coaPort: 3799,
-    coaSecret: null,
-    ...overrides,
-  };
-}
-
 export { catchOperatorError } from '../../support/operator-errors';
+export { nasAccessDraft } from '../../support/nas-access-draft';
 export { auditEntry } from '../../support/audit-entry';
