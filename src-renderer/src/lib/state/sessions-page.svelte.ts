@@ -42,6 +42,11 @@ export class SessionsPage {
   #cursors = $state.raw<(SessionCursor | null)[]>([null]);
   /** The page on screen; replaced whole on every read. */
   page = $state.raw<SessionPage | null>(null);
+  /**
+   * Row number of the first row on screen, taken when that page was asked for: the cursor
+   * stack moves as soon as Next is pressed, the rows only when the answer comes.
+   */
+  firstRowShown = $state(1);
   /** Main refused this query (bad input, a history search cut short): retrying the same will not help. */
   refused = $state.raw<ApiError | null>(null);
   reading = $state(false);
@@ -170,6 +175,7 @@ export class SessionsPage {
       return;
     }
     const generation = ++this.#generation;
+    const firstRow = this.pageIndex * this.pageSize + 1;
     this.reading = true;
     const result = await request('sessions.list', {
       filter: this.filter,
@@ -186,6 +192,7 @@ export class SessionsPage {
     if (result.ok) {
       clock.sync(result.data.readAt);
       this.page = result.data;
+      this.firstRowShown = firstRow;
       this.refused = null;
     } else if (refusal) {
       this.page = null;
