@@ -1,5 +1,5 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { channelOf, methodNames, type Result } from '@contract';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { channelOf, eventChannelOf, methodNames, type Result } from '@contract';
 import type { SessionDeskService } from './service';
 import { isOwnRendererUrl } from './window';
 
@@ -14,11 +14,22 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame === event.sender.mainFrame && isOwnRendererUrl(frame.url);
 }
 
-/** Binds every contract method to ipcMain; the service validates and never throws. */
+/**
+ * Binds every contract method to ipcMain (the service validates and never throws) and sends
+ * the service's events to every window showing our own page.
+ */
 export function bindServiceToIpc(service: SessionDeskService): void {
   for (const method of methodNames) {
     ipcMain.handle(channelOf(method), (event, input: unknown) =>
       trustedSender(event) ? service.call(method, input) : forbidden,
     );
   }
+  service.subscribe((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      const contents = window.webContents;
+      if (!contents.isDestroyed() && isOwnRendererUrl(contents.getURL())) {
+        contents.send(eventChannelOf(event), payload);
+      }
+    }
+  });
 }

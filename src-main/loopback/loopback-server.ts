@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { socketPath, type SocketRequest, type SocketResponse } from '@contract';
+import { socketPath, type SocketEvent, type SocketRequest, type SocketResponse } from '@contract';
 import type { SessionDeskService } from '../service';
 import { AccessGuard, tokenCookie } from './access-guard';
 import { readStaticFile } from './static-files';
@@ -131,6 +131,14 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     });
   }
 
+  // Events go to every page that holds a socket: each one passed the same guards.
+  const unsubscribe = options.service.subscribe((event, payload) => {
+    const message = JSON.stringify({ event, payload } satisfies SocketEvent);
+    for (const client of sockets.clients) {
+      if (client.readyState === client.OPEN) client.send(message);
+    }
+  });
+
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolveListen());
@@ -144,6 +152,7 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     port,
     token,
     close: async () => {
+      unsubscribe();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       server.closeAllConnections();

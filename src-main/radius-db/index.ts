@@ -6,3 +6,4 @@ export type { RadiusDb } from './radius-db';
 export { openRadiusDb } from './open-radius-db';
 export { recommendedIndexes } from './recommended-indexes';
 export { historyCountBound } from './list-sessions';
+export type { SessionToDisconnect } from './sessions-to-disconnect';

@@ -17,6 +17,12 @@ import { nasSecrets } from './nas-secrets';
 import type { RadiusDb } from './radius-db';
 import { countOnline, sessionStats } from './session-stats';
 import { buildSessionSql } from './session-sql';
+import {
+  countSessionsToDisconnect,
+  sessionsStillOpen,
+  sessionsToDisconnect,
+  sessionToDisconnect,
+} from './sessions-to-disconnect';
 import { OperatorError } from '../operator-error';
 
 /**
@@ -109,6 +115,13 @@ function radiusDb({ pool, db, schema, serverVersion }: Opened): RadiusDb {
     listNas: () => listNas(db, sql),
     nasSecrets: () => nasSecrets(db, schema.nasSecrets),
     countOnline: (scope) => countOnline(db, schema, scope),
+    sessionToDisconnect: (radacctId, scope) =>
+      sessionToDisconnect(db, schema, sql, radacctId, scope),
+    countSessionsToDisconnect: (selection, scope) =>
+      countSessionsToDisconnect(db, schema, sql, selection, scope),
+    sessionsToDisconnect: (selection, scope, limit) =>
+      sessionsToDisconnect(db, schema, sql, selection, scope, limit),
+    sessionsStillOpen: (radacctIds) => sessionsStillOpen(db, radacctIds),
     close: () => (closing ??= pool.end()),
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  BulkSelection,
   NasEntry,
   SchemaSummary,
   SessionListInput,
@@ -6,6 +7,7 @@ import type {
   SessionStats,
 } from '@contract';
 import type { OperatorScope } from '../operator-scope';
+import type { SessionToDisconnect } from './sessions-to-disconnect';
 
 /** An opened FreeRADIUS database: every read the Sessions page makes, under a scope. */
 export interface RadiusDb {
@@ -18,6 +20,21 @@ export interface RadiusDb {
   /** CoA shared secrets by NAS address, from FreeRADIUS's nas table; empty without one. */
   nasSecrets(): Promise<Map<string, string>>;
   countOnline(scope: OperatorScope): Promise<number>;
+  /** The session behind one row, or null when it does not exist in the scope. */
+  sessionToDisconnect(radacctId: string, scope: OperatorScope): Promise<SessionToDisconnect | null>;
+  /** Open sessions a bulk selection takes now, and on how many NAS. */
+  countSessionsToDisconnect(
+    selection: BulkSelection,
+    scope: OperatorScope,
+  ): Promise<{ count: number; nasCount: number }>;
+  /** A bulk selection's open sessions, NAS by NAS, at most `limit`. */
+  sessionsToDisconnect(
+    selection: BulkSelection,
+    scope: OperatorScope,
+    limit: number,
+  ): Promise<SessionToDisconnect[]>;
+  /** Which of these sessions have no Accounting-Stop yet. */
+  sessionsStillOpen(radacctIds: string[]): Promise<Set<string>>;
   /** Ends the pool; queries still running finish first. */
   close(): Promise<void>;
 }

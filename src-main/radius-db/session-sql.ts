@@ -26,6 +26,8 @@ export interface SessionSql {
   nasIpText: string;
   /** The same for another column holding radacct's nasipaddress (e.g. after GROUP BY). */
   nasIpTextOf(column: string): string;
+  /** The framed IP as the operator types it (no /32). */
+  framedIpText: string;
   /** Cast of a NAS filter parameter so it compares with r.nasipaddress (and its index). */
   nasIpType: 'inet' | 'text';
   /** What a search matches: username, framed IP as text, calling-station-id (MAC). */
@@ -130,6 +132,7 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     nasIpText,
     nasIpTextOf: (column) => addressText(column, nasKind),
     nasIpType: nasKind,
+    framedIpText,
     searchTargets: ['r.username', framedIpText, 'r.callingstationid'],
     sortKeys,
     nasDirectory,

@@ -4,6 +4,12 @@ import type { OperatorScope } from '../operator-scope';
 import type { ActiveDatabase, OpenDatabase } from './active-database';
 import { OperatorError } from '../operator-error';
 import { recommendedIndexes } from '../radius-db';
+import { defaultTiming } from '../nas/disconnect';
+import { testNas } from '../nas/test-nas';
+import type { DisconnectDeps } from './disconnect-deps';
+import { disconnectOne } from './disconnect-one';
+import type { DisconnectRuns } from './disconnect-runs';
+import { nasAccessFor } from './nas-access-for';
 import { markRadiusSecret, withRadiusSecrets } from './nas-access-list';
 
 export interface HandlerContext {
@@ -12,10 +18,13 @@ export interface HandlerContext {
   openDatabase: OpenDatabase;
   /** Who is asking; the operator model comes later, the seam is here. */
   scope: () => OperatorScope;
+  disconnect: DisconnectDeps;
+  runs: DisconnectRuns;
 }
 
 /** Every method of the contract, implemented by the domains; a missing one fails to compile. */
-export function createHandlers({ store, active, openDatabase, scope }: HandlerContext): Handlers {
+export function createHandlers(context: HandlerContext): Handlers {
+  const { store, active, openDatabase, scope, runs } = context;
   return {
     'profiles.list': async () => store.profiles.list(),
     'profiles.save': async (draft) => {
@@ -80,6 +89,17 @@ export function createHandlers({ store, active, openDatabase, scope }: HandlerCo
       store.nasAccess.delete(active.profileId, nasIp);
       return null;
     },
+    'nasAccess.test': async ({ nasIp }) => {
+      const profileId = active.profileId;
+      const access = await active.run((db) => nasAccessFor(store, db, profileId, nasIp));
+      return testNas(nasIp, access, { ...defaultTiming, ...context.disconnect.settings.timing });
+    },
     'audit.list': async (page) => store.audit.list(active.profileId, page),
+    'nas.disconnect': async (input) => disconnectOne(context.disconnect, input),
+    'disconnect.preview': async ({ selection }) => runs.preview(selection),
+    'disconnect.start': async ({ selection }) => runs.start(selection),
+    'disconnect.cancel': async ({ runId }) => runs.cancel(runId),
+    'disconnect.report': async ({ runId }) => runs.report(runId),
+    'disconnect.retryFailed': async ({ runId }) => runs.retryFailed(runId),
   };
 }

@@ -1,15 +1,22 @@
 import type { Result } from '@contract';
+import { allPermissions, type Permission } from '../permissions';
 import type { LocalStore } from '../local-store';
 import { everything, type OperatorScope } from '../operator-scope';
 import { openRadiusDb } from '../radius-db';
 import { ActiveDatabase, type OpenDatabase } from './active-database';
 import { createDispatch, type DispatchLog } from './dispatch';
+import type { DisconnectSettings } from './disconnect-deps';
+import { DisconnectRuns } from './disconnect-runs';
+import { EventHub, type EventListener } from './event-hub';
 import { createHandlers } from './handlers';
 
 export interface ServiceOptions {
   store: LocalStore;
   openDatabase?: OpenDatabase;
   scope?: () => OperatorScope;
+  /** What the operator may do; every permission until the operator model lands. */
+  permissions?: () => ReadonlySet<Permission>;
+  disconnect?: DisconnectSettings;
   log?: DispatchLog;
 }
 
@@ -19,6 +26,8 @@ export interface ServiceOptions {
  */
 export interface SessionDeskService {
   call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Hears every event main pushes (bulk run progress); returns the unsubscribe. */
+  subscribe(listener: EventListener): () => void;
   /** Reopen the profile used last time; never throws. */
   resume(): Promise<void>;
   close(): Promise<void>;
@@ -31,15 +40,32 @@ const consoleLog: DispatchLog = {
 export function createService(options: ServiceOptions): SessionDeskService {
   const openDatabase = options.openDatabase ?? openRadiusDb;
   const active = new ActiveDatabase(options.store, openDatabase);
+  const scope = options.scope ?? (() => everything);
+  const events = new EventHub();
+  const disconnect = {
+    store: options.store,
+    active,
+    scope,
+    permissions: options.permissions ?? (() => allPermissions),
+    events,
+    settings: options.disconnect ?? {},
+  };
+  const runs = new DisconnectRuns(disconnect);
   const handlers = createHandlers({
     store: options.store,
     active,
     openDatabase,
-    scope: options.scope ?? (() => everything),
+    scope,
+    disconnect,
+    runs,
   });
   return {
     call: createDispatch(handlers, options.log ?? consoleLog),
+    subscribe: (listener) => events.subscribe(listener),
     resume: () => active.resumeLast(),
-    close: () => active.release(),
+    close: () => {
+      runs.cancelAll();
+      return active.release();
+    },
   };
 }

@@ -2,6 +2,16 @@
 // Main validates with these schemas, the preload exposes exactly these names, and the
 // renderer's api module is typed by them; a method without a handler does not compile.
 import { z } from 'zod';
+import {
+  bulkSelectionInputSchema,
+  disconnectSessionInputSchema,
+  runIdSchema,
+  type BulkPreview,
+  type DisconnectOutcome,
+  type DisconnectRun,
+  type DisconnectRunReport,
+  type NasTestReport,
+} from './disconnect';
 import { savedFilterInputSchema, settingsSchema, type SavedFilter, type Settings } from './filters';
 import {
   auditListInputSchema,
@@ -25,6 +35,7 @@ import {
 } from './sessions';
 
 export * from './bridge';
+export * from './disconnect';
 export * from './errors';
 export * from './filters';
 export * from './nas-access';
@@ -64,6 +75,19 @@ export const contract = {
   'nasAccess.list': method<NasAccessSummary[]>()(none),
   'nasAccess.save': method<NasAccessSummary>()(nasAccessDraftSchema),
   'nasAccess.delete': method<null>()(z.strictObject({ nasIp: nasIpSchema })),
+  /** Whether the API login and the CoA port of one NAS answer, with what is stored now. */
+  'nasAccess.test': method<NasTestReport>()(z.strictObject({ nasIp: nasIpSchema })),
+  /** One session: waits for the NAS and then for radacct's Accounting-Stop. */
+  'nas.disconnect': method<DisconnectOutcome>()(disconnectSessionInputSchema),
+  /** How many open sessions a bulk run would take, for the confirmation. */
+  'disconnect.preview': method<BulkPreview>()(bulkSelectionInputSchema),
+  /** Starts a bulk run and returns at once; `disconnect.progress` follows it. */
+  'disconnect.start': method<DisconnectRun>()(bulkSelectionInputSchema),
+  /** Stops sending new requests; requests already sent finish. */
+  'disconnect.cancel': method<DisconnectRun>()(runIdSchema),
+  'disconnect.report': method<DisconnectRunReport>()(runIdSchema),
+  /** A new run over the sessions that failed in this one. */
+  'disconnect.retryFailed': method<DisconnectRun>()(runIdSchema),
   /** Newest first, for the active profile. */
   'audit.list': method<AuditEntry[]>()(auditListInputSchema),
 } as const;
@@ -84,3 +108,14 @@ export type Handlers = {
 
 /** The IPC channel a method travels on. */
 export const channelOf = (method: MethodName): string => `session-desk:${method}`;
+
+/** What main pushes unasked, by event name. */
+export interface Events {
+  /** A bulk run moved on (throttled), and once more when it ends. */
+  'disconnect.progress': DisconnectRun;
+}
+export type EventName = keyof Events;
+export const eventNames: EventName[] = ['disconnect.progress'];
+
+/** The IPC channel an event travels on. */
+export const eventChannelOf = (event: EventName): string => `session-desk-event:${event}`;

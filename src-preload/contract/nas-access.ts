@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { disconnectResults } from './disconnect';
 import { operatorText, requiredText } from './text';
 
 /** RouterOS API ports: 8728 plain, 8729 API-SSL. */
@@ -47,7 +48,7 @@ export interface NasAccessSummary {
 
 export const auditActions = ['disconnect', 'bulk-disconnect'] as const;
 export const disconnectPaths = ['routeros-api', 'coa'] as const;
-export const auditResults = ['done', 'still-online', 'failed', 'cancelled'] as const;
+export const auditResults = disconnectResults;
 
 /** One line of the local audit log: who disconnected which session, how, and with what result. */
 export interface AuditEntry {

@@ -1,3 +1,4 @@
+import type { DisconnectVia } from '@contract';
 import type { DisconnectTarget, NasAccess } from './disconnect-input';
 import type { DisconnectAttempt, DisconnectReport } from './disconnect-report';
 import { defaultTiming, type DisconnectTiming } from './disconnect-timing';
@@ -8,6 +9,8 @@ import { tryRouterOsApi } from './try-routeros-api';
 export interface DisconnectDeps {
   /** A run's shared API connections; without one, a connection is opened for this call. */
   routerOsPool?: RouterOsPool;
+  /** 'auto' is the spec's order; one path alone is the retry after "still open". */
+  via?: DisconnectVia;
 }
 
 /**
@@ -23,6 +26,13 @@ export async function disconnectSession(
   options: Partial<DisconnectTiming> = {},
 ): Promise<DisconnectReport> {
   const timing = { ...defaultTiming, ...options };
+  const via = deps.via ?? 'auto';
+  if (via === 'coa') {
+    const coa = await tryCoa(target, access, timing);
+    return coa.outcome === 'ok'
+      ? { result: 'done', path: 'coa', attempts: [coa] }
+      : { result: 'failed', reason: failureReason(target, [coa]), attempts: [coa] };
+  }
   const pool = deps.routerOsPool ?? createRouterOsPool(timing);
   const ownPool = deps.routerOsPool === undefined;
 
@@ -30,9 +40,11 @@ export async function disconnectSession(
   // A connection of our own is closed beside the CoA attempt, so closing a hung NAS's socket
   // does not add to the wait.
   const closing = ownPool ? pool.closeAll() : Promise.resolve();
-  if (api.outcome === 'ok') {
+  if (api.outcome === 'ok' || via === 'routeros-api') {
     await closing;
-    return { result: 'done', path: 'routeros-api', attempts: [api] };
+    return api.outcome === 'ok'
+      ? { result: 'done', path: 'routeros-api', attempts: [api] }
+      : { result: 'failed', reason: failureReason(target, [api]), attempts: [api] };
   }
   const [coa] = await Promise.all([tryCoa(target, access, timing), closing]);
   const attempts = [api, coa];
@@ -43,6 +55,10 @@ export async function disconnectSession(
 }
 
 function failureReason(target: DisconnectTarget, attempts: DisconnectAttempt[]): string {
+  const [only] = attempts;
+  if (attempts.length === 1 && only?.outcome === 'skipped') {
+    return `Disconnect failed: ${only.detail}: add it in Settings → NAS.`;
+  }
   if (attempts.every((attempt) => attempt.outcome === 'skipped')) {
     return (
       `Disconnect failed: no RouterOS API user and no CoA secret for NAS ${target.nasIp}: ` +

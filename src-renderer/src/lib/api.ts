@@ -3,11 +3,14 @@
 // calls `call()` and gets a typed Result.
 import {
   socketPath,
+  type EventName,
+  type Events,
   type MethodInput,
   type MethodName,
   type MethodOutput,
   type Result,
   type SessionDeskBridge,
+  type SocketEvent,
   type SocketRequest,
   type SocketResponse,
 } from '@contract';
@@ -19,18 +22,28 @@ declare global {
 }
 
 type Invoke = (method: string, input: unknown) => Promise<Result<unknown>>;
+type Listen = (event: string, listener: (payload: unknown) => void) => () => void;
+
+interface Transport {
+  invoke: Invoke;
+  listen: Listen;
+}
 
 const bridgeDown = (message: string): Result<never> => ({
   ok: false,
   error: { code: 'BRIDGE_DOWN', message },
 });
 
-/** Browser mode: one socket, reopened on the next call after it drops. */
-function socketInvoker(): Invoke {
+/**
+ * Browser mode: one socket, reopened on the next call after it drops. Events arrive on the
+ * same socket; listeners outlive a dropped socket and hear the next one.
+ */
+function socketTransport(): Transport {
   let socket: WebSocket | null = null;
   let opening: Promise<WebSocket> | null = null;
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   const open = (): Promise<WebSocket> => {
     if (socket?.readyState === WebSocket.OPEN) return Promise.resolve(socket);
@@ -44,10 +57,14 @@ function socketInvoker(): Invoke {
         opening = null;
         resolve(ws);
       };
-      ws.onmessage = (event) => {
-        const response = JSON.parse(String(event.data)) as SocketResponse;
-        pending.get(response.id)?.(response.result);
-        pending.delete(response.id);
+      ws.onmessage = (message) => {
+        const received = JSON.parse(String(message.data)) as SocketResponse | SocketEvent;
+        if ('event' in received) {
+          for (const listener of listeners.get(received.event) ?? []) listener(received.payload);
+          return;
+        }
+        pending.get(received.id)?.(received.result);
+        pending.delete(received.id);
       };
       ws.onclose = () => {
         if (opening) {
@@ -64,7 +81,7 @@ function socketInvoker(): Invoke {
     return opening;
   };
 
-  return async (method, input) => {
+  const invoke: Invoke = async (method, input) => {
     let ws: WebSocket;
     try {
       ws = await open();
@@ -80,15 +97,38 @@ function socketInvoker(): Invoke {
       ws.send(JSON.stringify(request));
     });
   };
+
+  const listen: Listen = (event, listener) => {
+    const forEvent = listeners.get(event) ?? new Set();
+    listeners.set(event, forEvent);
+    forEvent.add(listener);
+    // Main pushes only to open sockets: open one now (a failure shows on the next call).
+    void open().catch(() => undefined);
+    return () => forEvent.delete(listener);
+  };
+
+  return { invoke, listen };
 }
 
-const invoke: Invoke = window.sessionDesk
-  ? (method, input) => window.sessionDesk!.invoke(method, input)
-  : socketInvoker();
+const transport: Transport = window.sessionDesk
+  ? {
+      invoke: (method, input) => window.sessionDesk!.invoke(method, input),
+      listen: (event, listener) => window.sessionDesk!.on(event, listener),
+    }
+  : socketTransport();
+const { invoke } = transport;
 
 export function call<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
 ): Promise<Result<MethodOutput<M>>> {
   return invoke(method, input) as Promise<Result<MethodOutput<M>>>;
+}
+
+/** Hears one of main's events until the returned function is called. */
+export function listen<E extends EventName>(
+  event: E,
+  listener: (payload: Events[E]) => void,
+): () => void {
+  return transport.listen(event, listener as (payload: unknown) => void);
 }

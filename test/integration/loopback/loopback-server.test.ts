@@ -14,6 +14,7 @@ import {
 // A service that echoes, so these tests are about the transport and its guards only.
 const echoService: SessionDeskService = {
   call: async (method, input) => ({ ok: true, data: { method, input } }),
+  subscribe: () => () => undefined,
   resume: async () => undefined,
   close: async () => undefined,
 };

@@ -1,0 +1,155 @@
+import type { BulkSelection } from '@contract';
+import type { DisconnectTarget } from '../nas/disconnect';
+import type { OperatorScope } from '../operator-scope';
+import type { DbQueries } from './db-queries';
+import type { DetectedSchema } from './detected-schema';
+import { scopeSql } from './scope-sql';
+import { sessionConditions, whereSql } from './session-filter-sql';
+import type { SessionSql } from './session-sql';
+import { SqlParams } from './sql-params';
+
+/** One session as a disconnect needs it, and whether radacct already has its stop. */
+export interface SessionToDisconnect extends DisconnectTarget {
+  stopped: boolean;
+}
+
+interface TargetRow {
+  radacct_id: string;
+  username: string;
+  nas_ip: string;
+  framed_ip: string | null;
+  mac: string | null;
+  acct_session_id: string | null;
+  stopped: boolean;
+}
+
+function targetColumns(sql: SessionSql): string {
+  return `r.radacctid::text AS radacct_id, coalesce(r.username::text, '') AS username,
+          ${sql.nasIpText} AS nas_ip, ${sql.framedIpText} AS framed_ip,
+          r.callingstationid::text AS mac, r.acctsessionid::text AS acct_session_id,
+          r.acctstoptime IS NOT NULL AS stopped`;
+}
+
+function toTarget(row: TargetRow): SessionToDisconnect {
+  return {
+    radacctId: row.radacct_id,
+    username: row.username,
+    nasIp: row.nas_ip,
+    // An empty framed IP is no address: the Disconnect-Request then leaves it out.
+    framedIp: row.framed_ip?.trim() || null,
+    mac: row.mac,
+    acctSessionId: row.acct_session_id ?? '',
+    stopped: row.stopped,
+  };
+}
+
+/**
+ * The session behind one row, under the operator's scope: a session outside it reads as
+ * not found, exactly like one that does not exist.
+ */
+export async function sessionToDisconnect(
+  db: DbQueries,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  radacctId: string,
+  scope: OperatorScope,
+): Promise<SessionToDisconnect | null> {
+  const params = new SqlParams();
+  const conditions = [`r.radacctid = ${params.add(radacctId, 'bigint')}`];
+  const scoped = scopeSql(scope, schema, params);
+  if (scoped !== null) conditions.push(scoped);
+  const [row] = await db.objects<TargetRow>(
+    `SELECT ${targetColumns(sql)} FROM radacct r ${whereSql(conditions)}`,
+    params.values,
+  );
+  return row ? toTarget(row) : null;
+}
+
+/** The conditions that pick a bulk selection's open sessions under a scope. */
+function selectionConditions(
+  selection: BulkSelection,
+  scope: OperatorScope,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  params: SqlParams,
+): string[] {
+  switch (selection.kind) {
+    case 'filter':
+      // Only open sessions can be disconnected, whatever status the page shows.
+      return sessionConditions(
+        { ...selection.filter, status: 'online' },
+        scope,
+        schema,
+        sql,
+        params,
+      );
+    case 'user':
+      return sessionConditions(
+        { search: '', status: 'online', nasIp: null },
+        scope,
+        schema,
+        sql,
+        params,
+      ).concat(`r.username = ${params.add(selection.username, 'text')}`);
+    case 'sessions':
+      return sessionConditions(
+        { search: '', status: 'online', nasIp: null },
+        scope,
+        schema,
+        sql,
+        params,
+      ).concat(`r.radacctid = ANY(${params.add(selection.radacctIds, 'bigint[]')})`);
+  }
+}
+
+/** How many open sessions a selection takes now, and on how many NAS. */
+export async function countSessionsToDisconnect(
+  db: DbQueries,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  selection: BulkSelection,
+  scope: OperatorScope,
+): Promise<{ count: number; nasCount: number }> {
+  const params = new SqlParams();
+  const where = whereSql(selectionConditions(selection, scope, schema, sql, params));
+  const [row] = await db.objects<{ count: string; nas_count: string }>(
+    `SELECT count(*) AS count, count(DISTINCT r.nasipaddress) AS nas_count
+     FROM radacct r ${where}`,
+    params.values,
+  );
+  return { count: Number(row?.count ?? 0), nasCount: Number(row?.nas_count ?? 0) };
+}
+
+/**
+ * A selection's open sessions, NAS by NAS (one API connection serves a NAS's run), at most
+ * `limit`: the caller asks for one more than it accepts to tell "too many" from "exactly".
+ */
+export async function sessionsToDisconnect(
+  db: DbQueries,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  selection: BulkSelection,
+  scope: OperatorScope,
+  limit: number,
+): Promise<SessionToDisconnect[]> {
+  const params = new SqlParams();
+  const where = whereSql(selectionConditions(selection, scope, schema, sql, params));
+  const rows = await db.objects<TargetRow>(
+    `SELECT ${targetColumns(sql)} FROM radacct r ${where}
+     ORDER BY r.nasipaddress, r.radacctid LIMIT ${params.add(limit, 'integer')}`,
+    params.values,
+  );
+  return rows.map(toTarget);
+}
+
+/** Which of these sessions radacct still shows open; a row that is gone counts as closed. */
+export async function sessionsStillOpen(db: DbQueries, radacctIds: string[]): Promise<Set<string>> {
+  if (radacctIds.length === 0) return new Set();
+  const params = new SqlParams();
+  const rows = await db.objects<{ radacct_id: string }>(
+    `SELECT radacctid::text AS radacct_id FROM radacct
+     WHERE radacctid = ANY(${params.add(radacctIds, 'bigint[]')}) AND acctstoptime IS NULL`,
+    params.values,
+  );
+  return new Set(rows.map((row) => row.radacct_id));
+}
