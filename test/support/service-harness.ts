@@ -5,7 +5,11 @@ import type { MethodInput, MethodName, MethodOutput, ProfileDraft, Result } from
 import { openLocalStore, type LocalStore } from '../../src-main/local-store';
 import type { DbProfile } from '../../src-main/radius-db';
 import { createKeyFileSealer } from '../../src-main/secrets/key-file-sealer';
-import { createService, type SessionDeskService } from '../../src-main/service';
+import {
+  createService,
+  type ServiceOptions,
+  type SessionDeskService,
+} from '../../src-main/service';
 
 /** The real service over a real local store in a temp folder, called as a transport would. */
 export interface ServiceHarness {
@@ -20,12 +24,13 @@ export interface ServiceHarness {
 
 export function openServiceHarness(
   dataFolder = mkdtempSync(join(tmpdir(), 'sd-data-')),
+  options: Omit<ServiceOptions, 'store'> = {},
 ): ServiceHarness {
   const store = openLocalStore(
     join(dataFolder, 'session-desk.sqlite'),
     createKeyFileSealer(dataFolder),
   );
-  const service = createService({ store, log: { error: () => undefined } });
+  const service = createService({ store, log: { error: () => undefined }, ...options });
   const call = <M extends MethodName>(method: M, input: MethodInput<M>) =>
     service.call(method, input) as Promise<Result<MethodOutput<M>>>;
   return {

@@ -39,6 +39,8 @@ export async function startCoaPeer(options: {
   address?: string;
   secret: string;
   behaviour: PeerBehaviour;
+  /** Called once per request the peer acknowledges: a BNG then ends the session. */
+  onAck?: (request: ReceivedRequest) => void;
 }): Promise<CoaPeer> {
   const { secret, behaviour } = options;
   const listener = await boundSocket(options.address ?? '127.0.10.1');
@@ -54,6 +56,7 @@ export async function startCoaPeer(options: {
     }
   };
 
+  const acknowledged = new Set<string>();
   listener.on('message', (bytes, from) => {
     const request = recordRequest(bytes, from.address, secret);
     received.push(request);
@@ -67,6 +70,12 @@ export async function startCoaPeer(options: {
       typeof behaviour.errorCause === 'function'
         ? behaviour.errorCause(request)
         : behaviour.errorCause;
+    if (behaviour.answer === 'ack' && options.onAck) {
+      // A retransmission is the same request: the session ends once.
+      const key = `${request.identifier}/${bytes.subarray(4, 20).toString('hex')}`;
+      if (!acknowledged.has(key)) options.onAck(request);
+      acknowledged.add(key);
+    }
     const reply = encodeReply(bytes, secret, {
       code: behaviour.answer === 'ack' ? 'Disconnect-ACK' : 'Disconnect-NAK',
       errorCause,
