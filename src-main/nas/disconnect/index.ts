@@ -9,5 +9,4 @@ export {
 export { createRouterOsPool, type RouterOsPool } from './routeros-pool';
 export { watchForStop, type StopWatch } from './watch-for-stop';
 export { confirmDisconnect, type ConfirmedDisconnect } from './confirm-disconnect';
-export { stopRecordedFor, type RadacctQuery, type RadacctQueryable } from './stop-recorded-for';
 export { disconnectEach, type DisconnectEachOptions } from './disconnect-each';

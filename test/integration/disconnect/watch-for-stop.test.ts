@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   confirmDisconnect,
   disconnectSession,
-  stopRecordedFor,
   watchForStop,
   type DisconnectReport,
 } from '../../../src-main/nas/disconnect';
+import { openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { insertSessions, offline, online } from '../../support/seed';
 import { accessTo, alice, fastTiming, nasIp, useNas } from './disconnect-fixture';
@@ -15,10 +15,19 @@ const quickWatch = { graceMs: 300, pollMs: 25 };
 describe('watching radacct for the Accounting-Stop after a disconnect', () => {
   const nas = useNas();
   let db: TestDatabase;
+  let radius: RadiusDb;
   beforeAll(async () => {
     db = await createTestDatabase({ schema: 'stock' });
+    radius = await openRadiusDb(db.profile);
   });
-  afterAll(() => db.drop());
+  afterAll(async () => {
+    await radius.close();
+    await db.drop();
+  });
+
+  /** The read the service gives watchForStop: has radacct the session's stop yet? */
+  const stopRecordedFor = (radacctId: string) => async () =>
+    !(await radius.sessionsStillOpen([radacctId])).has(radacctId);
 
   const onlineSession = async (): Promise<string> => {
     const [id] = await insertSessions(db.pool(), [
@@ -33,7 +42,7 @@ describe('watching radacct for the Accounting-Stop after a disconnect', () => {
 
   it('reports stopped once the Accounting-Stop lands, polling until then', async () => {
     const id = await onlineSession();
-    const readStop = stopRecordedFor(db.pool(), id);
+    const readStop = stopRecordedFor(id);
     let reads = 0;
     const watching = watchForStop(
       () => {
@@ -49,23 +58,17 @@ describe('watching radacct for the Accounting-Stop after a disconnect', () => {
 
   it('reports still-online when no stop arrives within the grace period', async () => {
     const id = await onlineSession();
-    await expect(watchForStop(stopRecordedFor(db.pool(), id), quickWatch)).resolves.toBe(
-      'still-online',
-    );
+    await expect(watchForStop(stopRecordedFor(id), quickWatch)).resolves.toBe('still-online');
   });
 
-  it('reads the row through a plain query function too', async () => {
-    const pool = db.pool();
-    const query = (sql: string, params: unknown[]) =>
-      pool.query(sql, params).then((result) => result.rows);
-    const [open, closed] = await insertSessions(pool, [
+  it('reads open, closed and archived sessions in one query', async () => {
+    const [open, closed] = await insertSessions(db.pool(), [
       online({ username: 'bob@fiber', nas: nasIp }),
       offline({ username: 'bob@fiber', nas: nasIp }),
     ]);
-    await expect(stopRecordedFor(query, open ?? '')()).resolves.toBe(false);
-    await expect(stopRecordedFor(query, closed ?? '')()).resolves.toBe(true);
-    // Archived out of radacct: only closed sessions leave it.
-    await expect(stopRecordedFor(query, '999999999')()).resolves.toBe(true);
+    // Archived out of radacct: only closed sessions leave it, so it counts as closed.
+    const stillOpen = await radius.sessionsStillOpen([open!, closed!, '999999999']);
+    expect(stillOpen).toEqual(new Set([open]));
   });
 
   it('confirms a CoA disconnect once its stop is recorded', async () => {
@@ -74,7 +77,7 @@ describe('watching radacct for the Accounting-Stop after a disconnect', () => {
     const target = { ...alice, radacctId: id };
     const report = await disconnectSession(target, accessTo({ coa }), {}, fastTiming);
     setTimeout(() => void recordStop(id), 50);
-    const confirmed = await confirmDisconnect(report, stopRecordedFor(db.pool(), id), {
+    const confirmed = await confirmDisconnect(report, stopRecordedFor(id), {
       graceMs: 10_000,
       pollMs: 25,
     });
@@ -91,7 +94,7 @@ describe('watching radacct for the Accounting-Stop after a disconnect', () => {
       {},
       fastTiming,
     );
-    const confirmed = await confirmDisconnect(report, stopRecordedFor(db.pool(), id), quickWatch);
+    const confirmed = await confirmDisconnect(report, stopRecordedFor(id), quickWatch);
     expect(confirmed).toEqual({
       result: 'still-online',
       path: 'coa',
