@@ -1,0 +1,149 @@
+// The form for one NAS: what the operator types, and what Save, Test NAS and Delete said.
+// Secrets are write-only: main says whether one is stored, never what it is.
+import {
+  defaultApiPort,
+  defaultCoaPort,
+  type ApiError,
+  type MethodInput,
+  type NasAccessSummary,
+  type NasTestReport,
+} from '@contract';
+import { request } from '../request';
+
+/** RouterOS API-SSL's default port. */
+export const defaultApiTlsPort = 8729;
+
+/** null keeps the stored secret, '' clears it, text replaces it (as main reads the draft). */
+function secretDraft(typed: string, clear: boolean): string | null {
+  if (clear) return '';
+  return typed !== '' ? typed : null;
+}
+
+export class NasAccessEditor {
+  nasIp = $state('');
+  apiUser = $state('');
+  apiPassword = $state('');
+  apiPasswordSet = $state(false);
+  clearApiPassword = $state(false);
+  apiPort = $state<number | null>(defaultApiPort);
+  apiTls = $state(false);
+  coaPort = $state<number | null>(defaultCoaPort);
+  coaSecret = $state('');
+  coaSecretSet = $state(false);
+  coaSecretFromRadius = $state(false);
+  clearCoaSecret = $state(false);
+  /** Edited since loaded or saved. */
+  dirty = $state(false);
+
+  busy = $state<'saving' | 'testing' | 'deleting' | null>(null);
+  error = $state.raw<ApiError | null>(null);
+  notice = $state<string | null>(null);
+  testReport = $state.raw<NasTestReport | null>(null);
+  testError = $state.raw<ApiError | null>(null);
+  confirmingDelete = $state(false);
+
+  /**
+   * Whether anything is stored here for this NAS. The summary does not say so directly;
+   * a row holding only the defaults behaves exactly like no row, so this is enough to
+   * decide whether Delete has anything to forget.
+   */
+  stored = $state(false);
+
+  load(nas: NasAccessSummary): void {
+    this.nasIp = nas.nasIp;
+    this.apiUser = nas.apiUser ?? '';
+    this.apiPassword = '';
+    this.apiPasswordSet = nas.apiPasswordSet;
+    this.clearApiPassword = false;
+    this.apiPort = nas.apiPort;
+    this.apiTls = nas.apiTls;
+    this.coaPort = nas.coaPort;
+    this.coaSecret = '';
+    this.coaSecretSet = nas.coaSecretSet;
+    this.coaSecretFromRadius = nas.coaSecretFromRadius;
+    this.clearCoaSecret = false;
+    this.stored =
+      nas.apiUser !== null ||
+      nas.apiPasswordSet ||
+      nas.coaSecretSet ||
+      nas.apiTls ||
+      nas.apiPort !== defaultApiPort ||
+      nas.coaPort !== defaultCoaPort;
+    this.dirty = false;
+    this.busy = null;
+    this.error = null;
+    this.notice = null;
+    this.testReport = null;
+    this.testError = null;
+    this.confirmingDelete = false;
+  }
+
+  /** API-SSL listens on 8729 unless someone moved it: follow the port only if it was the default. */
+  setTls(on: boolean): void {
+    this.apiTls = on;
+    if (on && this.apiPort === defaultApiPort) this.apiPort = defaultApiTlsPort;
+    if (!on && this.apiPort === defaultApiTlsPort) this.apiPort = defaultApiPort;
+    this.dirty = true;
+  }
+
+  draft(): MethodInput<'nasAccess.save'> {
+    const apiUser = this.apiUser.trim();
+    return {
+      nasIp: this.nasIp,
+      apiUser: apiUser === '' ? null : apiUser,
+      apiPassword: secretDraft(this.apiPassword, this.clearApiPassword),
+      // An empty port box travels as 0 so main answers with its range message.
+      apiPort: this.apiPort ?? 0,
+      apiTls: this.apiTls,
+      coaPort: this.coaPort ?? 0,
+      coaSecret: secretDraft(this.coaSecret, this.clearCoaSecret),
+    };
+  }
+
+  async save(): Promise<NasAccessSummary | null> {
+    this.busy = 'saving';
+    this.error = null;
+    this.notice = null;
+    const result = await request('nasAccess.save', this.draft());
+    this.busy = null;
+    if (!result.ok) {
+      this.error = result.error;
+      return null;
+    }
+    const report = this.testReport;
+    this.load(result.data);
+    this.testReport = report;
+    this.notice = `Saved the credentials of NAS ${result.data.nasIp}.`;
+    return result.data;
+  }
+
+  /** Main tests what is stored, so unsaved edits are saved first. */
+  async test(): Promise<NasAccessSummary | null> {
+    let saved: NasAccessSummary | null = null;
+    if (this.dirty) {
+      saved = await this.save();
+      if (!saved) return null;
+    }
+    this.busy = 'testing';
+    this.testReport = null;
+    this.testError = null;
+    const result = await request('nasAccess.test', { nasIp: this.nasIp });
+    this.busy = null;
+    if (result.ok) this.testReport = result.data;
+    else this.testError = result.error;
+    return saved;
+  }
+
+  async remove(): Promise<boolean> {
+    this.busy = 'deleting';
+    this.error = null;
+    const result = await request('nasAccess.delete', { nasIp: this.nasIp });
+    this.busy = null;
+    this.confirmingDelete = false;
+    if (!result.ok) {
+      this.error = result.error;
+      return false;
+    }
+    return true;
+  }
+}
