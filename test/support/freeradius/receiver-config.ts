@@ -1,0 +1,83 @@
+/** The one session the receiver knows; any other Disconnect-Request is NAKed. */
+export interface KnownSession {
+  userName: string;
+  acctSessionId: string;
+}
+
+export interface ReceiverConfig {
+  /** The generated raddb folder: everything FreeRADIUS reads or writes stays in it. */
+  raddb: string;
+  address: string;
+  port: number;
+  clientAddress: string;
+  secret: string;
+  knownSession: KnownSession;
+}
+
+/**
+ * A minimal radiusd.conf for FreeRADIUS 3.2 acting as a NAS's Disconnect receiver. In 3.x
+ * `recv-coa` handles Disconnect-Request as well as CoA-Request (there is no recv-disconnect
+ * section until 4.0): ok answers Disconnect-ACK, reject answers Disconnect-NAK. `ok` and
+ * `reject` are rlm_always instances, declared here because no stock mods-enabled is read.
+ */
+export function receiverConfig(config: ReceiverConfig): string {
+  const { raddb, address, port, clientAddress, secret, knownSession } = config;
+  return `prefix = /usr
+raddbdir = ${raddb}
+confdir = \${raddbdir}
+run_dir = \${raddbdir}
+logdir = \${raddbdir}
+libdir = /usr/lib/freeradius
+pidfile = \${run_dir}/radiusd.pid
+
+log {
+	destination = stdout
+}
+
+client session-desk {
+	ipaddr = ${clientAddress}
+	secret = ${quoted(secret)}
+}
+
+modules {
+	always ok {
+		rcode = ok
+	}
+	always reject {
+		rcode = reject
+	}
+}
+
+server disconnect-receiver {
+	listen {
+		type = coa
+		ipaddr = ${address}
+		port = ${port}
+	}
+
+	recv-coa {
+		if (&User-Name == ${quoted(knownSession.userName)} && &Acct-Session-Id == ${quoted(knownSession.acctSessionId)}) {
+			ok
+		}
+		else {
+			update reply {
+				&Error-Cause := Session-Context-Not-Found
+			}
+			reject
+		}
+	}
+
+	send-coa {
+		ok
+	}
+}
+`;
+}
+
+// Test values are plain ASCII; refusing anything else keeps the unlang quoting trivial.
+function quoted(value: string): string {
+  if (!/^[\w@.:-]+$/.test(value)) {
+    throw new Error(`"${value}" needs escaping in unlang; use letters, digits and @.:-_ only.`);
+  }
+  return `"${value}"`;
+}
