@@ -175,6 +175,13 @@ describe.skipIf(!hasChromium)('NAS settings and audit log in Chromium', () => {
     await snapshot(page, 'nas-06-test-wrong-password');
   });
 
+  it('clears one stored secret and keeps the other', async () => {
+    await page.getByTestId('nas-clear-coa-secret').check();
+    await page.getByTestId('nas-save').click();
+    await expect.poll(() => page.getByTestId('nas-coa-secret-state').textContent()).toBe('not set');
+    expect(await page.getByTestId('nas-api-password-state').textContent()).toBe('set');
+  });
+
   it('deletes what is stored for a NAS', async () => {
     await page.getByTestId('nas-delete').click();
     await page.getByTestId('nas-delete-confirm').click();
