@@ -23,9 +23,16 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void service.close();
-    store.close();
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    // Disconnects already sent are answered and audited before the store closes.
+    quitting = true;
+    event.preventDefault();
+    void service.close().finally(() => {
+      store.close();
+      app.exit(0);
+    });
   });
 }
 

@@ -5,6 +5,7 @@ import { OperatorError } from '../operator-error';
 import type { Permission } from '../permissions';
 import type { ActiveDatabase } from './active-database';
 import type { EventHub } from './event-hub';
+import type { PendingWork } from './pending-work';
 
 /** Timings a deployment (or a test) may shorten; the defaults suit a NAS across a WAN. */
 export interface DisconnectSettings {
@@ -23,6 +24,7 @@ export interface DisconnectDeps {
   permissions: () => ReadonlySet<Permission>;
   events: EventHub;
   settings: DisconnectSettings;
+  work: PendingWork;
 }
 
 /**
@@ -34,6 +36,9 @@ export async function stillOpenIn(
   profileId: number,
   radacctIds: string[],
 ): Promise<Set<string>> {
+  if (deps.work.closing) {
+    throw new OperatorError('INTERNAL', 'Session Desk closed before it could check radacct');
+  }
   if (deps.active.profileId !== profileId) {
     throw new OperatorError(
       'NO_PROFILE',

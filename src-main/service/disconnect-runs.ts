@@ -61,6 +61,9 @@ export class DisconnectRuns {
 
   async start(selection: BulkSelection, description = describeSelection(selection)) {
     requirePermission(this.deps.permissions(), 'subscribers.disconnect');
+    if (this.deps.work.closing) {
+      throw new OperatorError('INTERNAL', 'Session Desk is closing: no new run is started.');
+    }
     const { active, store } = this.deps;
     const profileId = active.profileId;
     const targets = await active.run((db) =>
@@ -163,9 +166,11 @@ export class DisconnectRuns {
     };
     this.runs.set(runId, run);
     this.forgetOldRuns();
-    void this.execute(run).catch((failure: unknown) => {
-      console.error(`[session-desk] bulk run ${runId} stopped:`, failure);
-    });
+    void this.deps.work
+      .track(() => this.execute(run))
+      .catch((failure: unknown) => {
+        console.error(`[session-desk] bulk run ${runId} stopped:`, failure);
+      });
     return { ...run.view };
   }
 

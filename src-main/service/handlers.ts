@@ -95,7 +95,8 @@ export function createHandlers(context: HandlerContext): Handlers {
       return testNas(nasIp, access, { ...defaultTiming, ...context.disconnect.settings.timing });
     },
     'audit.list': async (page) => store.audit.list(active.profileId, page),
-    'nas.disconnect': async (input) => disconnectOne(context.disconnect, input),
+    'nas.disconnect': async (input) =>
+      context.disconnect.work.track(() => disconnectOne(context.disconnect, input)),
     'disconnect.preview': async ({ selection }) => runs.preview(selection),
     'disconnect.start': async ({ selection }) => runs.start(selection),
     'disconnect.cancel': async ({ runId }) => runs.cancel(runId),

@@ -9,6 +9,7 @@ import type { DisconnectSettings } from './disconnect-deps';
 import { DisconnectRuns } from './disconnect-runs';
 import { EventHub, type EventListener } from './event-hub';
 import { createHandlers } from './handlers';
+import { PendingWork } from './pending-work';
 
 export interface ServiceOptions {
   store: LocalStore;
@@ -30,6 +31,10 @@ export interface SessionDeskService {
   subscribe(listener: EventListener): () => void;
   /** Reopen the profile used last time; never throws. */
   resume(): Promise<void>;
+  /**
+   * Stops bulk runs from sending, waits for the requests already sent (and their audit
+   * entries), then closes the database. Close the local store only after this.
+   */
   close(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export function createService(options: ServiceOptions): SessionDeskService {
     permissions: options.permissions ?? (() => allPermissions),
     events,
     settings: options.disconnect ?? {},
+    work: new PendingWork(),
   };
   const runs = new DisconnectRuns(disconnect);
   const handlers = createHandlers({
@@ -63,9 +69,10 @@ export function createService(options: ServiceOptions): SessionDeskService {
     call: createDispatch(handlers, options.log ?? consoleLog),
     subscribe: (listener) => events.subscribe(listener),
     resume: () => active.resumeLast(),
-    close: () => {
+    close: async () => {
       runs.cancelAll();
-      return active.release();
+      await disconnect.work.drain();
+      await active.release();
     },
   };
 }

@@ -175,6 +175,34 @@ describe('bulk disconnect', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('closing waits for the requests already sent and audits every session', async () => {
+    await clearOnline();
+    const dead = await coaNas('127.0.10.7', { answer: 'silent' });
+    const closing = openServiceHarness(undefined, { disconnect: quickDisconnects });
+    const profile = await closing.ok('profiles.save', draftFor(database.profile, 'closing'));
+    await closing.ok('profiles.connect', { id: profile.id });
+    await saveCoaAccess(closing, dead);
+    await insertSessions(database.pool(), sessionsOn('127.0.10.7', 50, 'y'));
+    const run = await closing.ok('disconnect.start', {
+      selection: { kind: 'filter', filter: { status: 'online', nasIp: '127.0.10.7' } },
+    });
+    while (dead.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    await closing.service.close();
+
+    const entries = closing.store.audit.list(profile.id, { limit: 1000, beforeId: null });
+    expect(entries).toHaveLength(run.total);
+    const results = new Set(entries.map((entry) => entry.result));
+    expect([...results].sort()).toEqual(['cancelled', 'failed']);
+    expect(sessionsAsked(dead).size).toBe(
+      entries.filter((entry) => entry.result === 'failed').length,
+    );
+    expect(
+      await closing.call('disconnect.start', { selection: { kind: 'user', username: 'y0@fiber' } }),
+    ).toMatchObject({ ok: false });
+    closing.store.close();
+  });
+
   it('refuses an empty selection and an unknown run in words', async () => {
     await clearOnline();
     const empty = await app.call('disconnect.start', {
