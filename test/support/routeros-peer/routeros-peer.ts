@@ -50,6 +50,11 @@ export interface RouterOsPeerOptions {
   host?: string;
   /** Serve API-SSL with this key and certificate (PEM) instead of the plain API. */
   tls?: { key: string; cert: string };
+  /**
+   * Called after `/ppp/active/remove` took an entry out of the table, once the client has
+   * its `!done`: where a real BNG would send the Accounting-Stop (an e2e test writes it).
+   */
+  onRemove?: (session: PeerPppSession) => void | Promise<void>;
 }
 
 /** A RouterOS API peer on loopback, written from MikroTik's API protocol description. */
@@ -117,11 +122,25 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
         } else if (command.name === peer.switches.fatalOn) {
           send(command, [['!fatal', 'session terminated on request']], () => socket.end());
         } else {
-          send(command, answerCommand(command, peer.sessions, peer.switches.emptyReplies));
+          const before = command.name === '/ppp/active/remove' ? [...peer.sessions] : [];
+          const replies = answerCommand(command, peer.sessions, peer.switches.emptyReplies);
+          const removed = before.filter((session) => !peer.sessions.includes(session));
+          send(command, replies, () => {
+            for (const session of removed) void reportRemoved(session);
+          });
         }
       }
     });
   };
+  const reportRemoved = async (session: PeerPppSession) => {
+    try {
+      await options.onRemove?.(session);
+    } catch (failure) {
+      // The hook belongs to the test; its failure must show there, not kill the peer.
+      console.error('routeros-peer onRemove failed:', failure);
+    }
+  };
+
   // No Nagle: each fragment leaves as its own segment, as a real NAS's writes may.
   const server: Server = options.tls
     ? createTlsServer({ ...options.tls, noDelay: true }, serve)
