@@ -1,6 +1,7 @@
 // The session table's columns: header, sort key and width. Widths are fixed (a growing
 // column takes a share of the spare room) so every virtualised row lines up with the
-// header whatever its content.
+// header whatever its content. The data columns sit between a tick box for bulk
+// disconnect and the per-row actions.
 import type { SortColumn } from '@contract';
 
 export interface SessionColumn {
@@ -14,26 +15,38 @@ export interface SessionColumn {
   numeric: boolean;
 }
 
+/** The bulk-disconnect tick box, first. */
+export const selectColumnWidth = 30;
+/** Disconnect and Disconnect All, last: wide enough for "Disconnecting…". */
+export const actionColumnWidth = 120;
+
+// Sized for a 1440 px screen: everything, actions included, fits without scrolling sideways.
 export const sessionColumns: readonly SessionColumn[] = [
-  { label: 'Username', sort: 'username', width: 170, grow: 2, numeric: false },
-  { label: 'Full name', sort: 'fullName', width: 116, grow: 2, numeric: false },
-  { label: 'Service', sort: 'service', width: 100, grow: 1, numeric: false },
-  { label: 'NAS', sort: 'nas', width: 90, grow: 1, numeric: false },
-  { label: 'Framed IP', sort: 'framedIp', width: 112, grow: 0, numeric: false },
-  { label: 'MAC', sort: 'mac', width: 140, grow: 0, numeric: false },
+  { label: 'Username', sort: 'username', width: 160, grow: 2, numeric: false },
+  { label: 'Full name', sort: 'fullName', width: 100, grow: 2, numeric: false },
+  { label: 'Service', sort: 'service', width: 80, grow: 1, numeric: false },
+  { label: 'NAS', sort: 'nas', width: 80, grow: 1, numeric: false },
+  { label: 'Framed IP', sort: 'framedIp', width: 110, grow: 0, numeric: false },
+  { label: 'MAC', sort: 'mac', width: 136, grow: 0, numeric: false },
   { label: 'Acct session id', sort: 'acctSessionId', width: 104, grow: 0, numeric: false },
   { label: 'Start', sort: 'startTime', width: 158, grow: 0, numeric: false },
-  { label: 'Duration', sort: 'duration', width: 96, grow: 0, numeric: true },
-  { label: 'Download', sort: 'download', width: 80, grow: 0, numeric: true },
-  { label: 'Upload', sort: 'upload', width: 80, grow: 0, numeric: true },
-  { label: 'Status', sort: null, width: 130, grow: 1, numeric: false },
+  { label: 'Duration', sort: 'duration', width: 90, grow: 0, numeric: true },
+  { label: 'Download', sort: 'download', width: 74, grow: 0, numeric: true },
+  { label: 'Upload', sort: 'upload', width: 66, grow: 0, numeric: true },
+  // An offline row has no actions: its status (and why it ended) spans the action column too.
+  { label: 'Status', sort: null, width: 90, grow: 1, numeric: false },
 ];
 
-export const columnTemplate = sessionColumns
-  .map((column) =>
+export const columnTemplate = [
+  `${selectColumnWidth}px`,
+  ...sessionColumns.map((column) =>
     column.grow ? `minmax(${column.width}px, ${column.grow}fr)` : `${column.width}px`,
-  )
-  .join(' ');
+  ),
+  `${actionColumnWidth}px`,
+].join(' ');
 
 /** Below this the table scrolls sideways rather than squeezing columns. */
-export const tableMinWidth = sessionColumns.reduce((sum, column) => sum + column.width, 0);
+export const tableMinWidth = sessionColumns.reduce(
+  (sum, column) => sum + column.width,
+  selectColumnWidth + actionColumnWidth,
+);
