@@ -1,0 +1,271 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppServer, type AppServer } from '../support/app-server';
+import { hasChromium, launchChromium, snapshot } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { nasAccessDraft } from '../support/nas-access-draft';
+import { nocCredentials } from '../support/routeros-peer/peer-fixture';
+import type { PeerPppSession } from '../support/routeros-peer/ppp-active-table';
+import { startRouterOsPeer, type RouterOsPeer } from '../support/routeros-peer/routeros-peer';
+import { insertSessions, online } from '../support/seed';
+import { draftFor } from '../support/service-harness';
+
+// One BNG on loopback that speaks the RouterOS API and, like a real one, sends the
+// Accounting-Stop when a session is removed (here: writes it to radacct). A second NAS has
+// no credentials at all, so its disconnect fails and says why.
+const bngIp = '127.0.10.7';
+const bareNasIp = '127.0.10.8';
+
+interface Subscriber {
+  username: string;
+  ip: string;
+  mac: string;
+  acctSessionId: string;
+}
+
+const subscriber = (name: string, n: number): Subscriber => ({
+  username: `${name}@isp.example`,
+  ip: `100.64.7.${n}`,
+  mac: `AA:BB:CC:07:00:${String(n).padStart(2, '0')}`,
+  acctSessionId: `81a0000${n}`,
+});
+
+const alice = subscriber('alice', 1);
+const carol = subscriber('carol', 2);
+const dave = subscriber('dave', 3);
+const erin = subscriber('erin', 4);
+/** The BNG removes gina's session but its Accounting-Stop never reaches radacct. */
+const gina = subscriber('gina', 6);
+/** Two sessions of one subscriber (a test router left logged in), for Disconnect All. */
+const hank = subscriber('hank', 7);
+const hankAgain = { ...subscriber('hank', 8), username: hank.username };
+const onBng = [alice, carol, dave, erin, gina, hank, hankAgain];
+const frank = subscriber('frank', 5);
+
+let db: TestDatabase;
+let peer: RouterOsPeer;
+let app: AppServer;
+let browser: Browser;
+let page: Page;
+let everyone: Subscriber[] = [];
+/** radacctid by acctsessionid. */
+const radacctIdOf = new Map<string, string>();
+
+/** What a BNG's Accounting-Stop does to radacct after an admin removal. */
+async function recordStop(removed: PeerPppSession): Promise<void> {
+  const acctSessionId = removed.id.slice(1);
+  if (acctSessionId === gina.acctSessionId) return;
+  await db.pool().query(
+    `UPDATE radacct SET acctstoptime = now(), acctterminatecause = 'Admin-Reset'
+       WHERE acctsessionid = $1 AND acctstoptime IS NULL`,
+    [acctSessionId],
+  );
+}
+
+async function isOnlineInDatabase(who: Subscriber): Promise<boolean> {
+  const result = await db
+    .pool()
+    .query('SELECT 1 FROM radacct WHERE acctsessionid = $1 AND acctstoptime IS NULL', [
+      who.acctSessionId,
+    ]);
+  return result.rowCount === 1;
+}
+
+const rowOf = (who: Subscriber): Locator =>
+  page.locator(
+    `[data-testid="session-row"][data-session-id="${radacctIdOf.get(who.acctSessionId)}"]`,
+  );
+
+describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
+  beforeAll(async () => {
+    db = await createTestDatabase({ schema: 'stock+panel' });
+    await db
+      .pool()
+      .query(
+        `INSERT INTO nas_devices (name, ip_address) VALUES ('bng-east', $1), ('bng-west', $2)`,
+        [bngIp, bareNasIp],
+      );
+    everyone = [...onBng, frank];
+    const ids = await insertSessions(
+      db.pool(),
+      everyone.map((who) =>
+        online({
+          username: who.username,
+          nas: who === frank ? bareNasIp : bngIp,
+          ip: who.ip,
+          mac: who.mac,
+          sessionId: who.acctSessionId,
+        }),
+      ),
+    );
+    everyone.forEach((who, index) => radacctIdOf.set(who.acctSessionId, ids[index]!));
+
+    peer = await startRouterOsPeer({
+      host: bngIp,
+      credentials: nocCredentials,
+      sessions: onBng.map((who) => ({
+        id: `*${who.acctSessionId}`,
+        name: who.username,
+        address: who.ip,
+        callerId: who.mac,
+      })),
+      onRemove: recordStop,
+    });
+
+    app = await startAppServer();
+    const profile = await app.harness.ok('profiles.save', draftFor(db.profile, 'Core RADIUS'));
+    await app.harness.ok('profiles.connect', { id: profile.id });
+    await app.harness.ok(
+      'nasAccess.save',
+      nasAccessDraft({
+        nasIp: bngIp,
+        apiUser: nocCredentials.user,
+        apiPassword: nocCredentials.password,
+        apiPort: peer.port,
+      }),
+    );
+
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(app.server.url);
+    await page.getByTestId('stat-total').waitFor();
+    await page
+      .locator('[data-testid="session-row"]')
+      .nth(everyone.length - 1)
+      .waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await peer?.close();
+    await db?.drop();
+  });
+
+  it('disconnects one session through the RouterOS API and shows it go offline', async () => {
+    // A slow NAS, so the row's "Disconnecting…" can be seen while the page stays usable.
+    peer.switches.slowMs = 1_500;
+    await rowOf(alice).getByTestId('disconnect-session').click();
+    await expect.poll(() => rowOf(alice).getByTestId('disconnecting').count()).toBe(1);
+    // The page stays usable meanwhile: another row can be ticked and unticked.
+    await rowOf(erin).getByTestId('select-session').check();
+    await expect
+      .poll(() => page.getByTestId('bulk-selected-count').textContent())
+      .toMatch(/1 selected/);
+    await snapshot(page, 'e2e-disconnect-01-disconnecting');
+    await rowOf(erin).getByTestId('select-session').uncheck();
+    peer.switches.slowMs = 0;
+
+    const toast = page.getByTestId('toast').filter({ hasText: alice.username });
+    await expect
+      .poll(() => toast.textContent(), { timeout: 30_000 })
+      .toContain(`Disconnected ${alice.username} via RouterOS API`);
+    await expect.poll(() => isOnlineInDatabase(alice)).toBe(false);
+    // The online list drops the session without waiting for the next auto-refresh.
+    await expect.poll(() => rowOf(alice).count()).toBe(0);
+    await snapshot(page, 'e2e-disconnect-02-toast');
+
+    await page.getByTestId('status-select').selectOption('all');
+    await page.getByTestId('search-box').fill('alice');
+    await expect.poll(() => page.getByTestId('session-row').count()).toBe(1);
+    await expect.poll(() => rowOf(alice).getByTestId('status-badge').textContent()).toBe('offline');
+    expect(await rowOf(alice).textContent()).toContain('Admin-Reset');
+    expect(await rowOf(alice).getByTestId('disconnect-session').count()).toBe(0);
+    expect(await isOnlineInDatabase(erin)).toBe(true);
+    await snapshot(page, 'e2e-disconnect-03-offline');
+
+    await page.getByTestId('search-box').fill('');
+    await page.getByTestId('status-select').selectOption('online');
+    await expect.poll(() => page.getByTestId('session-row').count()).toBe(everyone.length - 1);
+  });
+
+  it('says why a disconnect failed when the NAS has no way in', async () => {
+    await rowOf(frank).getByTestId('disconnect-session').click();
+    const toast = page.getByTestId('toast').filter({ hasText: 'Disconnect failed' });
+    await expect.poll(() => toast.count(), { timeout: 30_000 }).toBe(1);
+    expect(await toast.getAttribute('data-tone')).toBe('danger');
+    expect(await isOnlineInDatabase(frank)).toBe(true);
+    await snapshot(page, 'e2e-disconnect-04-failed-toast');
+    await toast.getByTestId('toast-close').click();
+    await expect.poll(() => toast.count()).toBe(0);
+  });
+
+  it('disconnects two selected sessions as a bulk run with a result list', async () => {
+    await rowOf(carol).getByTestId('select-session').check();
+    await rowOf(dave).getByTestId('select-session').check();
+    await expect
+      .poll(() => page.getByTestId('bulk-selected-count').textContent())
+      .toMatch(/2 selected/);
+    await page.getByTestId('bulk-disconnect-selected').click();
+
+    const confirm = page.getByTestId('bulk-confirm');
+    await confirm.waitFor();
+    await expect.poll(() => page.getByTestId('bulk-confirm-count').textContent()).toBe('2');
+    await snapshot(page, 'e2e-disconnect-05-bulk-confirm');
+    await page.getByTestId('bulk-confirm-go').click();
+
+    const progress = page.getByTestId('bulk-progress');
+    await progress.waitFor();
+    await expect
+      .poll(() => progress.getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('finished');
+    expect(await page.getByTestId('bulk-done').textContent()).toBe('2');
+    await expect.poll(() => page.getByTestId('bulk-result').count()).toBe(2);
+    const results = await page
+      .getByTestId('bulk-result')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-result')));
+    expect(results).toEqual(['done', 'done']);
+    const listed = await page.getByTestId('bulk-results').textContent();
+    expect(listed).toContain(carol.username);
+    expect(listed).toContain(dave.username);
+    await snapshot(page, 'e2e-disconnect-06-bulk-finished');
+
+    await page.getByTestId('bulk-failures-only').check();
+    await expect.poll(() => page.getByTestId('bulk-result').count()).toBe(0);
+    await page.getByTestId('bulk-close').click();
+    await expect.poll(() => progress.count()).toBe(0);
+
+    expect(await isOnlineInDatabase(carol)).toBe(false);
+    expect(await isOnlineInDatabase(dave)).toBe(false);
+    expect(await isOnlineInDatabase(erin)).toBe(true);
+    // alice, carol and dave are gone.
+    await expect.poll(() => page.getByTestId('session-row').count()).toBe(everyone.length - 3);
+    expect(await page.getByTestId('bulk-selected-count').count()).toBe(0);
+  });
+
+  it('offers the other path when the NAS acknowledged but no Accounting-Stop came', async () => {
+    await rowOf(gina).getByTestId('disconnect-session').click();
+    const warning = page.getByTestId('toast').filter({ hasText: 'session still open' });
+    // The app watches radacct for the grace period (10 s) before it says so.
+    await expect.poll(() => warning.count(), { timeout: 30_000 }).toBe(1);
+    expect(await warning.getAttribute('data-tone')).toBe('warning');
+    expect(await warning.textContent()).toContain(gina.username);
+    expect(await warning.getByTestId('toast-try-other-path').textContent()).toBe('Try CoA');
+    await snapshot(page, 'e2e-disconnect-07-still-online');
+
+    // No CoA secret is set for this NAS: the second try fails and says what to set.
+    await warning.getByTestId('toast-try-other-path').click();
+    const failed = page.getByTestId('toast').filter({ hasText: 'Disconnect failed' });
+    await expect.poll(() => failed.count(), { timeout: 30_000 }).toBe(1);
+    expect(await failed.textContent()).toMatch(/CoA/);
+    await failed.getByTestId('toast-close').click();
+  });
+
+  it('disconnects every session of one subscriber after confirming the count', async () => {
+    await rowOf(hank).getByTestId('disconnect-user').click();
+    await page.getByTestId('bulk-confirm').waitFor();
+    await expect.poll(() => page.getByTestId('bulk-confirm-count').textContent()).toBe('2');
+    expect(await page.getByTestId('bulk-confirm').textContent()).toContain(hank.username);
+    await page.getByTestId('bulk-confirm-go').click();
+
+    const progress = page.getByTestId('bulk-progress');
+    await expect
+      .poll(() => progress.getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('finished');
+    expect(await page.getByTestId('bulk-done').textContent()).toBe('2');
+    await page.getByTestId('bulk-close').click();
+    expect(await isOnlineInDatabase(hank)).toBe(false);
+    expect(await isOnlineInDatabase(hankAgain)).toBe(false);
+    await expect.poll(() => rowOf(hankAgain).count()).toBe(0);
+  });
+});
