@@ -98,4 +98,14 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- The API-SSL certificate the operator trusts for this NAS, SSH-style: its SHA-256 as
+      -- AA:BB:… (95 characters). Not a secret: it is shown. NULL: a CA must vouch for it.
+      ALTER TABLE nas_access ADD COLUMN api_tls_fingerprint TEXT
+        CHECK (api_tls_fingerprint IS NULL OR (length(api_tls_fingerprint) = 95
+               AND api_tls_fingerprint NOT GLOB '*[^0-9A-F:]*'));
+    `,
+  },
 ];

@@ -12,6 +12,7 @@ interface NasAccessRow {
   api_password_sealed: Buffer | null;
   api_port: number;
   api_tls: 0 | 1;
+  api_tls_fingerprint: string | null;
   coa_port: number;
   coa_secret_sealed: Buffer | null;
 }
@@ -24,13 +25,16 @@ interface NasAccessParams {
   keepApiPassword: 0 | 1;
   apiPort: number;
   apiTls: 0 | 1;
+  apiTlsFingerprint: string | null;
+  keepApiTlsFingerprint: 0 | 1;
   coaPort: number;
   coaSecretSealed: Buffer | null;
   keepCoaSecret: 0 | 1;
 }
 
 const columns =
-  'nas_ip, api_user, api_password_sealed, api_port, api_tls, coa_port, coa_secret_sealed';
+  'nas_ip, api_user, api_password_sealed, api_port, api_tls, api_tls_fingerprint, coa_port, ' +
+  'coa_secret_sealed';
 
 export function createNasAccessStore(db: Database, sealer: Sealer): NasAccessStore {
   const listRows = db.prepare<[number], NasAccessRow>(
@@ -39,17 +43,19 @@ export function createNasAccessStore(db: Database, sealer: Sealer): NasAccessSto
   const getRow = db.prepare<[number, string], NasAccessRow>(
     `SELECT ${columns} FROM nas_access WHERE profile_id = ? AND nas_ip = ?`,
   );
-  // A new row takes the draft's secrets as they are: "keep" has nothing to keep yet.
+  // A new row takes the draft's secrets and pin as they are: "keep" has nothing to keep yet.
   const upsert = db.prepare<NasAccessParams, NasAccessRow>(
     `INSERT INTO nas_access (profile_id, nas_ip, api_user, api_password_sealed, api_port,
-                             api_tls, coa_port, coa_secret_sealed)
-     VALUES (@profileId, @nasIp, @apiUser, @apiPasswordSealed, @apiPort, @apiTls, @coaPort,
-             @coaSecretSealed)
+                             api_tls, api_tls_fingerprint, coa_port, coa_secret_sealed)
+     VALUES (@profileId, @nasIp, @apiUser, @apiPasswordSealed, @apiPort, @apiTls,
+             @apiTlsFingerprint, @coaPort, @coaSecretSealed)
      ON CONFLICT (profile_id, nas_ip) DO UPDATE SET
        api_user = excluded.api_user,
        api_password_sealed = iif(@keepApiPassword, api_password_sealed, excluded.api_password_sealed),
        api_port = excluded.api_port,
        api_tls = excluded.api_tls,
+       api_tls_fingerprint = iif(@keepApiTlsFingerprint, api_tls_fingerprint,
+                                 excluded.api_tls_fingerprint),
        coa_port = excluded.coa_port,
        coa_secret_sealed = iif(@keepCoaSecret, coa_secret_sealed, excluded.coa_secret_sealed)
      RETURNING ${columns}`,
@@ -104,6 +110,9 @@ function toParams(profileId: number, draft: NasAccessDraft, sealer: Sealer): Nas
     keepApiPassword: draft.apiPassword === null ? 1 : 0,
     apiPort: draft.apiPort,
     apiTls: draft.apiTls ? 1 : 0,
+    // The contract has normalised it to AA:BB:…; '' forgets it.
+    apiTlsFingerprint: draft.apiTlsFingerprint || null,
+    keepApiTlsFingerprint: draft.apiTlsFingerprint === null ? 1 : 0,
     coaPort: draft.coaPort,
     coaSecretSealed: sealed(draft.coaSecret),
     keepCoaSecret: draft.coaSecret === null ? 1 : 0,
@@ -116,6 +125,7 @@ function toSummary(row: NasAccessRow): NasAccessSummary {
     apiUser: row.api_user,
     apiPort: row.api_port,
     apiTls: row.api_tls === 1,
+    apiTlsFingerprint: row.api_tls_fingerprint,
     coaPort: row.coa_port,
     apiPasswordSet: row.api_password_sealed !== null,
     coaSecretSet: row.coa_secret_sealed !== null,

@@ -7,6 +7,7 @@ export function unconfiguredNas(nasIp: string): NasAccessSummary {
     apiUser: null,
     apiPort: defaultApiPort,
     apiTls: false,
+    apiTlsFingerprint: null,
     coaPort: defaultCoaPort,
     apiPasswordSet: false,
     coaSecretSet: false,

@@ -17,6 +17,27 @@ function portOf(label: string) {
 export const nasIpSchema = requiredText('NAS address', 100);
 
 /**
+ * A certificate's SHA-256 as the operator may paste it: 64 hex digits, with or without
+ * colons (RouterOS's /certificate print detail shows them bare). Stored and shown as
+ * upper-case colon-separated pairs, the way TLS tools print it.
+ */
+export const certificateFingerprintSchema = z
+  .string({ error: 'The certificate fingerprint must be text.' })
+  .trim()
+  .refine((typed) => /^[0-9a-f]{64}$/i.test(typed.replaceAll(':', '')), {
+    error:
+      'The certificate fingerprint must be a SHA-256: 64 hex digits, colons allowed ' +
+      '(as /certificate print detail shows it on the router).',
+  })
+  .transform(normaliseFingerprint);
+
+/** AA:BB:…: upper case, a colon between each byte. */
+export function normaliseFingerprint(typed: string): string {
+  const hex = typed.replaceAll(':', '').toUpperCase();
+  return hex.match(/../g)!.join(':');
+}
+
+/**
  * How Session Desk reaches one NAS, as the operator edits it. apiPassword and coaSecret
  * follow the profile password: null keeps the stored one, '' clears it, text replaces it.
  * They go in once and never come back.
@@ -30,6 +51,15 @@ export const nasAccessDraftSchema = z.strictObject({
   apiTls: z.boolean({ error: 'API TLS must be on or off.' }).default(false),
   coaPort: portOf('CoA port').default(defaultCoaPort),
   coaSecret: operatorText('CoA secret', 1024).nullable(),
+  /**
+   * The API-SSL certificate to trust, SSH-style. Like the secrets: null keeps the pinned
+   * one, '' forgets it, a fingerprint pins that certificate.
+   */
+  apiTlsFingerprint: z
+    .literal('', { error: 'The certificate fingerprint must be text.' })
+    .or(certificateFingerprintSchema)
+    .nullable()
+    .default(null),
 });
 export type NasAccessDraft = z.output<typeof nasAccessDraftSchema>;
 
@@ -39,6 +69,11 @@ export interface NasAccessSummary {
   apiUser: string | null;
   apiPort: number;
   apiTls: boolean;
+  /**
+   * The pinned SHA-256 of the NAS's API-SSL certificate (AA:BB:…), not a secret; null: the
+   * certificate must be signed by a CA this workstation trusts.
+   */
+  apiTlsFingerprint: string | null;
   coaPort: number;
   apiPasswordSet: boolean;
   coaSecretSet: boolean;

@@ -8,6 +8,7 @@ export function nasAccessDraft(overrides: Partial<NasAccessDraft> = {}): NasAcce
     apiPassword: null,
     apiPort: 8728,
     apiTls: false,
+    apiTlsFingerprint: null,
     coaPort: 3799,
     coaSecret: null,
     ...overrides,

@@ -103,9 +103,44 @@ describe('contract validation', () => {
     const draft = { nasIp: ' 127.0.10.1 ', apiUser: null, apiPassword: null, coaSecret: null };
     expect(await createDispatch(handlers, silent)('nasAccess.save', draft)).toEqual({
       ok: true,
-      data: { ...draft, nasIp: '127.0.10.1', apiPort: 8728, apiTls: false, coaPort: 3799 },
+      data: {
+        ...draft,
+        nasIp: '127.0.10.1',
+        apiPort: 8728,
+        apiTls: false,
+        apiTlsFingerprint: null,
+        coaPort: 3799,
+      },
     });
   });
+
+  it('normalises a pasted certificate fingerprint to AA:BB:…', async () => {
+    const { handlers } = recordingHandlers();
+    const bare = 'ab'.repeat(32);
+    const draft = { nasIp: '127.0.10.1', apiUser: null, apiPassword: null, coaSecret: null };
+    const answer = await createDispatch(handlers, silent)('nasAccess.save', {
+      ...draft,
+      apiTlsFingerprint: ` ${bare} `,
+    });
+    expect(answer).toMatchObject({
+      ok: true,
+      data: { apiTlsFingerprint: Array(32).fill('AB').join(':') },
+    });
+  });
+
+  it('rejects a certificate fingerprint that is not a SHA-256', () =>
+    expectRejected(
+      'nasAccess.save',
+      {
+        nasIp: '127.0.10.1',
+        apiUser: null,
+        apiPassword: null,
+        coaSecret: null,
+        // A SHA-1, 20 bytes: what older tools print.
+        apiTlsFingerprint: 'AB:'.repeat(19) + 'AB',
+      },
+      /apiTlsFingerprint: The certificate fingerprint must be a SHA-256: 64 hex digits/,
+    ));
 
   it('rejects a NAS draft with a NUL byte in its secret and a CoA port out of range', () =>
     expectRejected(

@@ -109,6 +109,33 @@ describe('migrations', () => {
     }
   });
 
+  it('bring a store of schema 2 up to date: its NAS keep their settings, with no pin', () => {
+    const old = new Database(folder.file);
+    applyMigrations(old, migrations.slice(0, 2));
+    old.exec(
+      `INSERT INTO profile (id, name, host, port, database_name, user_name, ssl_mode)
+       VALUES (7, 'Core', '127.0.0.1', 5432, 'radius', 'radius', 'prefer');
+       INSERT INTO nas_access (profile_id, nas_ip, api_user, api_port, api_tls, coa_port)
+       VALUES (7, '127.0.10.1', 'noc-api', 8729, 1, 3799);`,
+    );
+    old.close();
+
+    const store = openLocalStore(folder.file, folder.sealer);
+    try {
+      expect(store.nasAccess.list(7)).toMatchObject([
+        { nasIp: '127.0.10.1', apiUser: 'noc-api', apiTls: true, apiTlsFingerprint: null },
+      ]);
+    } finally {
+      store.close();
+    }
+    const db = new Database(folder.file);
+    try {
+      expect(schemaVersion(db)).toBe(latest);
+    } finally {
+      db.close();
+    }
+  });
+
   it('roll a failed step back whole, keeping the steps before it', () => {
     const db = new Database(folder.file);
     try {

@@ -31,6 +31,7 @@ describe('NAS credentials', () => {
       apiUser: 'noc-api',
       apiPort: 8729,
       apiTls: true,
+      apiTlsFingerprint: null,
       coaPort: 3799,
       apiPasswordSet: true,
       coaSecretSet: false,
@@ -136,6 +137,43 @@ describe('NAS credentials', () => {
   });
 });
 
+describe('NAS certificate pins', () => {
+  const pinned = Array.from({ length: 32 }, (_, byte) =>
+    byte.toString(16).padStart(2, '0').toUpperCase(),
+  ).join(':');
+  const rekeyed = Array(32).fill('EE').join(':');
+
+  it('pin, keep on null, replace, forget with an empty string, and show it', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const saved = store.nasAccess.save(
+      core.id,
+      nasAccessDraft({ apiTls: true, apiPort: 8729, apiTlsFingerprint: pinned }),
+    );
+    expect(saved.apiTlsFingerprint).toBe(pinned);
+    // Not a secret: the summary the renderer sees carries it.
+    expect(store.nasAccess.list(core.id)).toMatchObject([{ apiTlsFingerprint: pinned }]);
+    const kept = store.nasAccess.save(core.id, nasAccessDraft({ apiTls: true, apiPort: 18729 }));
+    expect(kept).toMatchObject({ apiPort: 18729, apiTlsFingerprint: pinned });
+    expect(store.nasAccess.get(core.id, '127.0.10.1')?.apiTlsFingerprint).toBe(pinned);
+    const replaced = store.nasAccess.save(core.id, nasAccessDraft({ apiTlsFingerprint: rekeyed }));
+    expect(replaced.apiTlsFingerprint).toBe(rekeyed);
+    const forgotten = store.nasAccess.save(core.id, nasAccessDraft({ apiTlsFingerprint: '' }));
+    expect(forgotten.apiTlsFingerprint).toBeNull();
+    store.close();
+  });
+
+  it('refuse at the schema a value that is not AA:BB:… (a bug upstream of the store)', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    expect(() =>
+      store.nasAccess.save(core.id, nasAccessDraft({ apiTlsFingerprint: 'ab'.repeat(32) })),
+    ).toThrow(/CHECK constraint failed/);
+    expect(rawNasAccessCount()).toBe(0);
+    store.close();
+  });
+});
+
 describe('NAS secrets', () => {
   const both = (apiPassword: string | null, coaSecret: string | null) =>
     nasAccessDraft({ apiPassword, coaSecret });
@@ -193,6 +231,7 @@ describe('NAS secrets', () => {
         'apiPasswordSet',
         'apiPort',
         'apiTls',
+        'apiTlsFingerprint',
         'apiUser',
         'coaPort',
         'coaSecretFromRadius',

@@ -17,6 +17,7 @@ export function blankNasAccess(nasIp: string): NasAccessSummary {
     apiUser: null,
     apiPort: defaultApiPort,
     apiTls: false,
+    apiTlsFingerprint: null,
     coaPort: defaultCoaPort,
     apiPasswordSet: false,
     coaSecretSet: false,
