@@ -17,19 +17,20 @@ function portOf(label: string) {
 export const nasIpSchema = requiredText('NAS address', 100);
 
 /**
- * A certificate's SHA-256 as the operator may paste it: 64 hex digits, with or without
+ * A certificate's SHA-256 (or '') as the operator may paste it: 64 hex digits, with or without
  * colons (RouterOS's /certificate print detail shows them bare). Stored and shown as
  * upper-case colon-separated pairs, the way TLS tools print it.
  */
 export const certificateFingerprintSchema = z
   .string({ error: 'The certificate fingerprint must be text.' })
   .trim()
-  .refine((typed) => /^[0-9a-f]{64}$/i.test(typed.replaceAll(':', '')), {
+  // '' is let through: the draft uses it to forget a pin.
+  .refine((typed) => typed === '' || /^[0-9a-f]{64}$/i.test(typed.replaceAll(':', '')), {
     error:
       'The certificate fingerprint must be a SHA-256: 64 hex digits, colons allowed ' +
       '(as /certificate print detail shows it on the router).',
   })
-  .transform(normaliseFingerprint);
+  .transform((typed) => (typed === '' ? '' : normaliseFingerprint(typed)));
 
 /** AA:BB:…: upper case, a colon between each byte. */
 export function normaliseFingerprint(typed: string): string {
@@ -55,11 +56,7 @@ export const nasAccessDraftSchema = z.strictObject({
    * The API-SSL certificate to trust, SSH-style. Like the secrets: null keeps the pinned
    * one, '' forgets it, a fingerprint pins that certificate.
    */
-  apiTlsFingerprint: z
-    .literal('', { error: 'The certificate fingerprint must be text.' })
-    .or(certificateFingerprintSchema)
-    .nullable()
-    .default(null),
+  apiTlsFingerprint: certificateFingerprintSchema.nullable().default(null),
 });
 export type NasAccessDraft = z.output<typeof nasAccessDraftSchema>;
 
