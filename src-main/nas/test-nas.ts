@@ -1,4 +1,4 @@
-import type { NasTestReport } from '@contract';
+import type { NasTestReport, PresentedCertificate } from '@contract';
 import { OperatorError } from '../operator-error';
 import { sendDisconnect } from './coa';
 import { defaultTiming, type NasAccess } from './disconnect';
@@ -31,8 +31,14 @@ async function testApi(
   timeoutMs: number,
 ): Promise<NasTestReport['api']> {
   if (!access.apiUser) {
-    return { outcome: 'skipped', detail: 'No API user is set: disconnects go by CoA only.' };
+    return {
+      outcome: 'skipped',
+      detail: 'No API user is set: disconnects go by CoA only.',
+      certificate: null,
+    };
   }
+  // Reported whether or not it is trusted: it is what the operator compares and trusts.
+  let certificate: PresentedCertificate | null = null;
   try {
     const session = await openRouterOsSession({
       host: nasIp,
@@ -40,15 +46,18 @@ async function testApi(
       user: access.apiUser,
       password: access.apiPassword ?? '',
       tls: access.apiTls,
+      tlsFingerprint: access.apiTlsFingerprint,
+      onCertificate: (presented) => (certificate = presented),
       timeoutMs,
     });
     await session.close();
     return {
       outcome: 'ok',
-      detail: `Logged in as ${access.apiUser} on port ${access.apiPort}${access.apiTls ? ' (TLS)' : ''}.`,
+      detail: `Logged in as ${access.apiUser} on port ${access.apiPort}${tlsWords(certificate)}.`,
+      certificate,
     };
   } catch (failure) {
-    return { outcome: 'failed', detail: wordsFor(failure) };
+    return { outcome: 'failed', detail: wordsFor(failure), certificate };
   }
 }
 
@@ -88,6 +97,12 @@ async function testCoa(
           : detail,
     };
   }
+}
+
+function tlsWords(certificate: PresentedCertificate | null): string {
+  if (certificate?.trusted === 'pinned') return ' (TLS, pinned certificate)';
+  if (certificate?.trusted === 'ca') return ' (TLS, certificate signed by a trusted CA)';
+  return '';
 }
 
 function wordsFor(failure: unknown): string {

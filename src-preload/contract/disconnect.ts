@@ -120,9 +120,27 @@ export interface DisconnectRunReport extends DisconnectRun {
   outcomes: DisconnectOutcome[];
 }
 
+/**
+ * The certificate an API-SSL service presented, and why it was (not) trusted: 'pinned'
+ * matches the fingerprint stored for the NAS, 'ca' is signed by a CA this workstation
+ * trusts, 'untrusted' is neither (a pin that no longer matches included).
+ */
+export interface PresentedCertificate {
+  /** SHA-256, AA:BB:… */
+  fingerprint: string;
+  /** e.g. CN=bng-west; '' when the certificate names no subject. */
+  subject: string;
+  trusted: 'pinned' | 'ca' | 'untrusted';
+}
+
 /** What "Test NAS" found: whether the API login and the CoA port answer. */
 export interface NasTestReport {
   nasIp: string;
-  api: { outcome: 'ok' | 'skipped' | 'failed'; detail: string };
+  api: {
+    outcome: 'ok' | 'skipped' | 'failed';
+    detail: string;
+    /** With API-SSL, the certificate the NAS presented; null without TLS or a handshake. */
+    certificate: PresentedCertificate | null;
+  };
   coa: { outcome: 'ok' | 'skipped' | 'failed'; detail: string };
 }

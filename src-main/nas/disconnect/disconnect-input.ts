@@ -15,6 +15,11 @@ export interface NasAccess {
   apiPassword: string | null;
   apiPort: number;
   apiTls: boolean;
+  /**
+   * The pinned SHA-256 of the API-SSL certificate (AA:BB:…); null or absent: a CA must vouch
+   * for it.
+   */
+  apiTlsFingerprint?: string | null;
   coaPort: number;
   coaSecret: string | null;
 }

@@ -49,6 +49,7 @@ export function createRouterOsPool(options: { apiTimeoutMs: number }): RouterOsP
         // RouterOS allows a user without a password.
         password: access.apiPassword ?? '',
         tls: access.apiTls,
+        tlsFingerprint: access.apiTlsFingerprint,
         timeoutMs: options.apiTimeoutMs,
       }).catch((failure: unknown) => {
         forget(nasIp, pooled);
@@ -77,7 +78,13 @@ export function createRouterOsPool(options: { apiTimeoutMs: number }): RouterOsP
   };
 
   const get = async (nasIp: string, access: NasAccess): Promise<RouterOsSession> => {
-    const login = [access.apiUser, access.apiPassword, access.apiPort, access.apiTls].join('\n');
+    const login = [
+      access.apiUser,
+      access.apiPassword,
+      access.apiPort,
+      access.apiTls,
+      access.apiTlsFingerprint,
+    ].join('\n');
     const known = sessions.get(nasIp);
     if (known && known.login !== login) forget(nasIp, known);
     const reused = known?.login === login;

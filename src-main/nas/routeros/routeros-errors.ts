@@ -30,12 +30,6 @@ export function loginFailure(nas: string, user: string, failure: unknown): Opera
         'and allows this workstation.',
     );
   }
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) {
-    return new OperatorError(
-      'NAS_UNREACHABLE',
-      `${nas} presented a TLS certificate this workstation does not trust (${code}).`,
-    );
-  }
   if (failure instanceof Error && !code && failure.message) {
     return new OperatorError(
       'NAS_REJECTED',
@@ -46,6 +40,29 @@ export function loginFailure(nas: string, user: string, failure: unknown): Opera
     'NAS_UNREACHABLE',
     `${nas} could not be reached (${code || 'unknown error'}): check the address, the port ` +
       'and the network path to the NAS.',
+  );
+}
+
+/** A pinned certificate no longer matches: re-keyed, or someone in the path. */
+export function certificateChanged(nas: string, presented: string, pinned: string): OperatorError {
+  return new OperatorError(
+    'NAS_UNREACHABLE',
+    `${nas} presented certificate SHA-256 ${presented} but the pinned one is ${pinned}: the ` +
+      'certificate changed — if the NAS was re-keyed, trust the new one in Settings → NAS.',
+  );
+}
+
+/** No pin, and no CA this workstation trusts vouches for the certificate (RouterOS's usual). */
+export function certificateUntrusted(
+  nas: string,
+  reason: string,
+  presented: string,
+): OperatorError {
+  return new OperatorError(
+    'NAS_UNREACHABLE',
+    `${nas} presented a TLS certificate this workstation does not trust (${reason}), SHA-256 ` +
+      `${presented}. Test NAS shows it; trust it in Settings → NAS if it matches the one on the ` +
+      'router (/certificate print detail).',
   );
 }
 

@@ -1,3 +1,6 @@
+import type { PresentedCertificate } from '@contract';
+import type { OperatorError } from '../../operator-error';
+import { checkCertificateBeforeLogin } from './certificate-check';
 import { PendingCalls } from './pending-calls';
 import { assertRouterOsApiPatched, RouterOSAPI } from './patched-routeros-api';
 import { pppActiveFromReply, type PppActive } from './ppp-active';
@@ -17,8 +20,15 @@ export interface RouterOsLogin {
   port: number;
   user: string;
   password: string;
-  /** API-SSL (usually port 8729); the NAS certificate is verified like any TLS peer. */
+  /** API-SSL (usually port 8729). */
   tls: boolean;
+  /**
+   * With API-SSL: the SHA-256 (AA:BB:…) the NAS certificate must have, whoever signed it.
+   * Null or absent: a CA this workstation trusts must vouch for it, as for any TLS peer.
+   */
+  tlsFingerprint?: string | null;
+  /** Told which certificate an API-SSL NAS presented, trusted or not, before the login. */
+  onCertificate?: (certificate: PresentedCertificate) => void;
   /** The longest the operator waits for the login, and then for each command. */
   timeoutMs: number;
 }
@@ -38,22 +48,35 @@ export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterO
     port: login.port,
     user: login.user,
     password: login.password,
-    tls: login.tls ? {} : undefined,
+    // Node is told not to reject: checkCertificateBeforeLogin decides, so that a pinned
+    // self-signed certificate is accepted and a refused one is named by its fingerprint.
+    tls: login.tls ? { rejectUnauthorized: false } : undefined,
     // The library's idle-socket timer (seconds) is only a reaper, so it runs just after ours:
     // a login we gave up on does not keep its socket.
     timeout: login.timeoutMs / 1000 + 1,
   });
   const calls = new PendingCalls();
+  /** Our refusal of the certificate: the reason for whatever the socket then reports. */
+  let refusal: OperatorError | null = null;
   // node-routeros re-emits socket errors after login on `api`; with no listener there
   // Node throws them, and the whole app goes down with one NAS.
-  api.on('error', (failure: unknown) => calls.loseAll(connectionFailed(nas, failure)));
-  api.on('close', () => calls.loseAll(connectionDropped(nas)));
+  api.on('error', (failure: unknown) => calls.loseAll(refusal ?? connectionFailed(nas, failure)));
+  api.on('close', () => calls.loseAll(refusal ?? connectionDropped(nas)));
 
   await calls.run(
-    () => api.connect(),
+    () => {
+      const loggingIn = api.connect();
+      if (login.tls) {
+        checkCertificateBeforeLogin(api, nas, login.tlsFingerprint ?? null, (verdict) => {
+          refusal = verdict.refusal;
+          login.onCertificate?.(verdict.certificate);
+        });
+      }
+      return loggingIn;
+    },
     login.timeoutMs,
     () => loginTimedOut(nas, login.timeoutMs),
-    (failure) => loginFailure(nas, login.user, failure),
+    (failure) => refusal ?? loginFailure(nas, login.user, failure),
   );
 
   const command = <T>(name: string, words: string[]) =>

@@ -1,15 +1,24 @@
 import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PresentedCertificate } from '@contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRouterOsSession } from '../../../src-main/nas/routeros';
 import { loginTo, usePeers } from '../../support/routeros-peer/peer-fixture';
 
+interface KeyPair {
+  key: string;
+  cert: string;
+  /** SHA-256 as AA:BB:…, read by OpenSSL's certificate parser, not by the TLS client. */
+  fingerprint: string;
+}
+
 /** A self-signed certificate, as most RouterOS API-SSL services present. */
-function selfSignedCertificate(folder: string): { key: string; cert: string } {
-  const key = join(folder, 'key.pem');
-  const cert = join(folder, 'cert.pem');
+function selfSignedCertificate(folder: string, name: string): KeyPair {
+  const key = join(folder, `${name}.key.pem`);
+  const cert = join(folder, `${name}.cert.pem`);
   execFileSync(
     'openssl',
     [
@@ -21,7 +30,7 @@ function selfSignedCertificate(folder: string): { key: string; cert: string } {
       '-days',
       '1',
       '-subj',
-      '/CN=127.0.0.1',
+      `/CN=${name}`,
       '-keyout',
       key,
       '-out',
@@ -29,21 +38,81 @@ function selfSignedCertificate(folder: string): { key: string; cert: string } {
     ],
     { stdio: 'ignore' },
   );
-  return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
+  const pem = readFileSync(cert, 'utf8');
+  return {
+    key: readFileSync(key, 'utf8'),
+    cert: pem,
+    fingerprint: new X509Certificate(pem).fingerprint256,
+  };
 }
+
+const pppSession = {
+  id: '*2A',
+  name: 'alice@isp.example',
+  address: '100.64.1.5',
+  callerId: 'AA:BB:CC:00:00:01',
+};
 
 describe('RouterOS API-SSL', () => {
   const peers = usePeers();
   const folder = mkdtempSync(join(tmpdir(), 'session-desk-api-ssl-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const bngWest = selfSignedCertificate(folder, 'bng-west');
+  const rekeyed = selfSignedCertificate(folder, 'bng-west-rekeyed');
 
-  it('says why it will not talk to a NAS whose certificate is not trusted', async () => {
-    const peer = await peers.start({ tls: selfSignedCertificate(folder) });
-    await expect(openRouterOsSession(loginTo(peer, { tls: true }))).rejects.toMatchObject({
+  it('with no pin, refuses a self-signed certificate and names its fingerprint', async () => {
+    const peer = await peers.start({ tls: bngWest });
+    const presented: PresentedCertificate[] = [];
+    const opening = openRouterOsSession(
+      loginTo(peer, { tls: true, onCertificate: (certificate) => presented.push(certificate) }),
+    );
+    await expect(opening).rejects.toMatchObject({
       code: 'NAS_UNREACHABLE',
       message:
         `RouterOS API-SSL at 127.0.0.1:${peer.port} presented a TLS certificate this ` +
-        'workstation does not trust (DEPTH_ZERO_SELF_SIGNED_CERT).',
+        `workstation does not trust (DEPTH_ZERO_SELF_SIGNED_CERT), SHA-256 ${bngWest.fingerprint}. ` +
+        'Test NAS shows it; trust it in Settings → NAS if it matches the one on the router ' +
+        '(/certificate print detail).',
     });
+    expect(presented).toEqual([
+      { fingerprint: bngWest.fingerprint, subject: 'CN=bng-west', trusted: 'untrusted' },
+    ]);
+  });
+
+  it('with the pinned fingerprint, logs in and disconnects a session over TLS', async () => {
+    const peer = await peers.start({ tls: bngWest, sessions: [{ ...pppSession }] });
+    const presented: PresentedCertificate[] = [];
+    const session = await peers.open(peer, {
+      tls: true,
+      tlsFingerprint: bngWest.fingerprint,
+      onCertificate: (certificate) => presented.push(certificate),
+    });
+    expect(presented).toEqual([
+      { fingerprint: bngWest.fingerprint, subject: 'CN=bng-west', trusted: 'pinned' },
+    ]);
+    const [active] = await session.findActive('alice@isp.example');
+    expect(active?.id).toBe('*2A');
+    await session.removeActive('*2A');
+    expect(peer.sessions).toEqual([]);
+  });
+
+  it('refuses a certificate that is not the pinned one, before sending the login', async () => {
+    const peer = await peers.start({ tls: rekeyed });
+    const opening = openRouterOsSession(
+      loginTo(peer, { tls: true, tlsFingerprint: bngWest.fingerprint }),
+    );
+    await expect(opening).rejects.toMatchObject({
+      code: 'NAS_UNREACHABLE',
+      message:
+        `RouterOS API-SSL at 127.0.0.1:${peer.port} presented certificate SHA-256 ` +
+        `${rekeyed.fingerprint} but the pinned one is ${bngWest.fingerprint}: the certificate ` +
+        'changed — if the NAS was re-keyed, trust the new one in Settings → NAS.',
+    });
+    // The password went nowhere: the peer never saw a /login.
+    const loginSeen = await Promise.race([
+      peer.received('/login').then(() => true),
+      new Promise((resolve) => setTimeout(() => resolve(false), 200)),
+    ]);
+    expect(loginSeen).toBe(false);
   });
 });
