@@ -268,4 +268,73 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
     expect(await isOnlineInDatabase(hankAgain)).toBe(false);
     await expect.poll(() => rowOf(hankAgain).count()).toBe(0);
   });
+
+  it('disconnects all sessions matching the filter, lists the failure and retries it', async () => {
+    await page.getByTestId('nas-select').selectOption(bareNasIp);
+    await expect.poll(() => page.getByTestId('session-row').count()).toBe(1);
+    const everyMatching = page.getByTestId('bulk-disconnect-filter');
+    expect(await everyMatching.textContent()).toMatch(/Disconnect all 1 matching this filter/);
+    await everyMatching.click();
+    await expect.poll(() => page.getByTestId('bulk-confirm-count').textContent()).toBe('1');
+    await page.getByTestId('bulk-confirm-go').click();
+
+    const progress = page.getByTestId('bulk-progress');
+    await expect
+      .poll(() => progress.getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('finished');
+    expect(await page.getByTestId('bulk-failed').textContent()).toBe('1');
+    await page.getByTestId('bulk-failures-only').check();
+    const failures = page.getByTestId('bulk-result');
+    await expect.poll(() => failures.count()).toBe(1);
+    expect(await failures.first().getAttribute('data-result')).toBe('failed');
+    expect(await failures.first().textContent()).toContain(frank.username);
+    await snapshot(page, 'e2e-disconnect-08-bulk-failure');
+
+    const firstRun = await progress.getAttribute('data-run-id');
+    await page.getByTestId('bulk-retry-failed').click();
+    await expect.poll(() => progress.getAttribute('data-run-id')).not.toBe(firstRun);
+    await expect
+      .poll(() => progress.getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('finished');
+    expect(await page.getByTestId('bulk-failed').textContent()).toBe('1');
+    await page.getByTestId('bulk-close').click();
+    expect(await isOnlineInDatabase(frank)).toBe(true);
+    await page.getByTestId('nas-select').selectOption('');
+  });
+
+  it('follows a bulk run by polling its report when progress events are lost', async () => {
+    // A second window whose bridge socket loses every event main pushes, as a dropped
+    // socket would: the dialog must still reach the end by asking for the report.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    let eventsLost = 0;
+    await context.routeWebSocket(/\/bridge$/, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((message) => server.send(message));
+      server.onMessage((message) => {
+        if (String(message).startsWith('{"event"')) eventsLost += 1;
+        else socket.send(message);
+      });
+    });
+    const deaf = await context.newPage();
+    try {
+      await deaf.goto(app.server.url);
+      const erinRow = deaf.locator(
+        `[data-testid="session-row"][data-session-id="${radacctIdOf.get(erin.acctSessionId)}"]`,
+      );
+      await erinRow.getByTestId('select-session').check();
+      await deaf.getByTestId('bulk-disconnect-selected').click();
+      await expect.poll(() => deaf.getByTestId('bulk-confirm-count').textContent()).toBe('1');
+      await deaf.getByTestId('bulk-confirm-go').click();
+      const progress = deaf.getByTestId('bulk-progress');
+      await expect
+        .poll(() => progress.getAttribute('data-state'), { timeout: 30_000 })
+        .toBe('finished');
+      expect(await deaf.getByTestId('bulk-done').textContent()).toBe('1');
+      await expect.poll(() => deaf.getByTestId('bulk-result').count()).toBe(1);
+      expect(eventsLost).toBeGreaterThan(0);
+      expect(await isOnlineInDatabase(erin)).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
 });
