@@ -337,4 +337,55 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
       await context.close();
     }
   });
+
+  it('cancels a bulk run midway: sessions not yet sent are left alone', async () => {
+    // 12 sessions on one NAS: 8 go out at once (the per-NAS bound), 4 wait in the queue.
+    const ivans = Array.from({ length: 12 }, (_, n) => ({
+      ...subscriber(`ivan${String(n).padStart(2, '0')}`, 20 + n),
+      acctSessionId: `81b000${String(n).padStart(2, '0')}`,
+    }));
+    await insertSessions(
+      db.pool(),
+      ivans.map((who) =>
+        online({
+          username: who.username,
+          nas: bngIp,
+          ip: who.ip,
+          mac: who.mac,
+          sessionId: who.acctSessionId,
+        }),
+      ),
+    );
+    peer.sessions.push(
+      ...ivans.map((who) => ({
+        id: `*${who.acctSessionId}`,
+        name: who.username,
+        address: who.ip,
+        callerId: who.mac,
+      })),
+    );
+    peer.switches.slowMs = 1_500;
+    try {
+      await page.getByTestId('search-box').fill('ivan');
+      await expect.poll(() => page.getByTestId('session-row').count()).toBe(12);
+      await page.getByTestId('bulk-disconnect-filter').click();
+      await expect.poll(() => page.getByTestId('bulk-confirm-count').textContent()).toBe('12');
+      await page.getByTestId('bulk-confirm-go').click();
+      const progress = page.getByTestId('bulk-progress');
+      await progress.waitFor();
+      await page.getByTestId('bulk-cancel').click();
+      await snapshot(page, 'e2e-disconnect-09-cancelling');
+      await expect
+        .poll(() => progress.getAttribute('data-state'), { timeout: 30_000 })
+        .toBe('cancelled');
+      expect(await page.getByTestId('bulk-cancelled').textContent()).toBe('4');
+      expect(await page.getByTestId('bulk-done').textContent()).toBe('8');
+      await snapshot(page, 'e2e-disconnect-10-cancelled');
+      await page.getByTestId('bulk-close').click();
+      await expect.poll(() => page.getByTestId('session-row').count()).toBe(4);
+    } finally {
+      peer.switches.slowMs = 0;
+      await page.getByTestId('search-box').fill('');
+    }
+  });
 });
