@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/app-server';
@@ -7,6 +10,10 @@ import { startCoaPeer, type CoaPeer } from '../support/coa-peer/coa-peer';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { nocCredentials } from '../support/routeros-peer/peer-fixture';
 import { startRouterOsPeer, type RouterOsPeer } from '../support/routeros-peer/routeros-peer';
+import {
+  selfSignedCertificate,
+  type SelfSignedCertificate,
+} from '../support/self-signed-certificate';
 import { draftFor } from '../support/service-harness';
 
 // Two NAS in FreeRADIUS's nas table: bng-east with a CoA secret (the page lists it by
@@ -14,6 +21,8 @@ import { draftFor } from '../support/service-harness';
 // simulated on loopback by a RouterOS API peer and a CoA peer on the same address.
 const eastIp = '127.0.10.21';
 const westIp = '127.0.10.22';
+/** bng-south serves API-SSL with a self-signed certificate, as RouterOS does out of the box. */
+const southIp = '127.0.10.23';
 const eastRadiusSecret = 'east-radius-secret-4d1c';
 const westCoaSecret = 'west-coa-secret-9a7e';
 /** Unique enough to be found in a page dump only if it leaked. */
@@ -26,6 +35,9 @@ let browser: Browser;
 let page: Page;
 let routerOs: RouterOsPeer;
 let coa: CoaPeer;
+let southTls: RouterOsPeer;
+let southCertificate: SelfSignedCertificate;
+const certificateFolder = mkdtempSync(join(tmpdir(), 'session-desk-e2e-tls-'));
 let profileId: number;
 
 /** Everything the page holds as text: the DOM, what is rendered, and every field's value. */
@@ -52,6 +64,12 @@ describe.skipIf(!hasChromium)('NAS settings and audit log in Chromium', () => {
       // What a NAS answers for a session it does not have: 503 Session-Context-Not-Found.
       behaviour: { answer: 'nak', errorCause: 503 },
     });
+    southCertificate = selfSignedCertificate(certificateFolder, 'bng-south');
+    southTls = await startRouterOsPeer({
+      credentials: nocCredentials,
+      host: southIp,
+      tls: southCertificate,
+    });
     app = await startAppServer();
     const profile = await app.harness.ok('profiles.save', draftFor(db.profile, 'Core RADIUS'));
     profileId = profile.id;
@@ -65,6 +83,8 @@ describe.skipIf(!hasChromium)('NAS settings and audit log in Chromium', () => {
     await app?.close();
     await routerOs?.close();
     await coa?.close();
+    await southTls?.close();
+    rmSync(certificateFolder, { recursive: true, force: true });
     await db?.drop();
   });
 
@@ -193,6 +213,68 @@ describe.skipIf(!hasChromium)('NAS settings and audit log in Chromium', () => {
       eastIp,
     );
     expect(app.harness.store.nasAccess.list(profileId)).toEqual([]);
+  });
+
+  it('Test NAS over API-SSL shows the self-signed certificate; trusting it makes the login work', async () => {
+    await page.getByTestId('nas-add-address').fill(southIp);
+    await page.getByTestId('nas-add-confirm').click();
+    await expect.poll(() => page.getByTestId('nas-form').textContent()).toContain(southIp);
+    await page.getByTestId('nas-api-user').fill(nocCredentials.user);
+    await page.getByTestId('nas-api-password').fill(nocCredentials.password);
+    await page.getByTestId('nas-api-tls').check();
+    expect(await page.getByTestId('nas-pin-none').textContent()).toMatch(/No certificate pinned/);
+    await page.getByTestId('nas-api-port').fill(String(southTls.port));
+    await page.getByTestId('nas-test').click();
+
+    const api = page.getByTestId('nas-test-api');
+    await expect.poll(() => api.getAttribute('data-outcome'), { timeout: 20_000 }).toBe('failed');
+    expect(await api.textContent()).toContain(
+      `does not trust (DEPTH_ZERO_SELF_SIGNED_CERT), SHA-256 ${southCertificate.fingerprint}`,
+    );
+    const certificate = page.getByTestId('nas-test-certificate');
+    expect(await certificate.getAttribute('data-trusted')).toBe('untrusted');
+    expect(await page.getByTestId('nas-test-fingerprint').textContent()).toBe(
+      southCertificate.fingerprint,
+    );
+    expect(await certificate.textContent()).toContain('CN=bng-south');
+    await snapshot(page, 'nas-08-tls-untrusted');
+
+    await page.getByTestId('nas-trust-certificate').click();
+    await expect
+      .poll(() => page.getByTestId('nas-test-api').getAttribute('data-outcome'), {
+        timeout: 20_000,
+      })
+      .toBe('ok');
+    expect(await page.getByTestId('nas-test-api').textContent()).toMatch(
+      /Logged in as noc .*\(TLS, pinned certificate\)/,
+    );
+    expect(await page.getByTestId('nas-test-certificate').getAttribute('data-trusted')).toBe(
+      'pinned',
+    );
+    expect(await page.getByTestId('nas-trust-certificate').count()).toBe(0);
+    expect(await page.getByTestId('nas-pin-fingerprint').textContent()).toBe(
+      southCertificate.fingerprint,
+    );
+    expect(await page.getByTestId('nas-notice').textContent()).toMatch(/Trusted the certificate/);
+    expect(app.harness.store.nasAccess.get(profileId, southIp)?.apiTlsFingerprint).toBe(
+      southCertificate.fingerprint,
+    );
+    expect(await everythingOnPage()).not.toContain(nocCredentials.password);
+    await snapshot(page, 'nas-09-tls-pinned');
+
+    // Still pinned after a reload: it is stored in main, and shown (it is not a secret).
+    await page.reload();
+    await page.getByTestId('nav-nas').click();
+    await page.locator(`[data-testid="nas-list-item"][data-nas-ip="${southIp}"]`).click();
+    await expect
+      .poll(() => page.getByTestId('nas-pin-fingerprint').textContent())
+      .toBe(southCertificate.fingerprint);
+
+    await page.getByTestId('nas-pin-forget').click();
+    await page.getByTestId('nas-pin-none').waitFor();
+    expect(await page.getByTestId('nas-notice').textContent()).toMatch(/Forgot the pinned/);
+    expect(app.harness.store.nasAccess.get(profileId, southIp)?.apiTlsFingerprint).toBeNull();
+    await snapshot(page, 'nas-10-tls-pin-forgotten');
   });
 
   it('shows the audit log newest first, pages to older entries and refreshes', async () => {

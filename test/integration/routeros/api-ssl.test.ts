@@ -1,50 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PresentedCertificate } from '@contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRouterOsSession } from '../../../src-main/nas/routeros';
 import { loginTo, usePeers } from '../../support/routeros-peer/peer-fixture';
-
-interface KeyPair {
-  key: string;
-  cert: string;
-  /** SHA-256 as AA:BB:…, read by OpenSSL's certificate parser, not by the TLS client. */
-  fingerprint: string;
-}
-
-/** A self-signed certificate, as most RouterOS API-SSL services present. */
-function selfSignedCertificate(folder: string, name: string): KeyPair {
-  const key = join(folder, `${name}.key.pem`);
-  const cert = join(folder, `${name}.cert.pem`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${name}`,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  const pem = readFileSync(cert, 'utf8');
-  return {
-    key: readFileSync(key, 'utf8'),
-    cert: pem,
-    fingerprint: new X509Certificate(pem).fingerprint256,
-  };
-}
+import { selfSignedCertificate } from '../../support/self-signed-certificate';
 
 const pppSession = {
   id: '*2A',

@@ -27,6 +27,8 @@ export class NasAccessEditor {
   clearApiPassword = $state(false);
   apiPort = $state<number | null>(defaultApiPort);
   apiTls = $state(false);
+  /** The pinned certificate, as stored (not a secret); changed only by trust / forgetPin. */
+  apiTlsFingerprint = $state<string | null>(null);
   coaPort = $state<number | null>(defaultCoaPort);
   coaSecret = $state('');
   coaSecretSet = $state(false);
@@ -57,6 +59,7 @@ export class NasAccessEditor {
     this.clearApiPassword = false;
     this.apiPort = nas.apiPort;
     this.apiTls = nas.apiTls;
+    this.apiTlsFingerprint = nas.apiTlsFingerprint;
     this.coaPort = nas.coaPort;
     this.coaSecret = '';
     this.coaSecretSet = nas.coaSecretSet;
@@ -67,6 +70,7 @@ export class NasAccessEditor {
       nas.apiPasswordSet ||
       nas.coaSecretSet ||
       nas.apiTls ||
+      nas.apiTlsFingerprint !== null ||
       nas.apiPort !== defaultApiPort ||
       nas.coaPort !== defaultCoaPort;
     this.dirty = false;
@@ -86,7 +90,8 @@ export class NasAccessEditor {
     this.dirty = true;
   }
 
-  draft(): MethodInput<'nasAccess.save'> {
+  /** pin: null keeps the pinned certificate, '' forgets it, a fingerprint pins that one. */
+  draft(pin: string | null = null): MethodInput<'nasAccess.save'> {
     const apiUser = this.apiUser.trim();
     return {
       nasIp: this.nasIp,
@@ -97,14 +102,15 @@ export class NasAccessEditor {
       apiTls: this.apiTls,
       coaPort: this.coaPort ?? 0,
       coaSecret: secretDraft(this.coaSecret, this.clearCoaSecret),
+      apiTlsFingerprint: pin,
     };
   }
 
-  async save(): Promise<NasAccessSummary | null> {
+  async save(pin: string | null = null): Promise<NasAccessSummary | null> {
     this.busy = 'saving';
     this.error = null;
     this.notice = null;
-    const result = await request('nasAccess.save', this.draft());
+    const result = await request('nasAccess.save', this.draft(pin));
     this.busy = null;
     if (!result.ok) {
       this.error = result.error;
@@ -131,6 +137,30 @@ export class NasAccessEditor {
     this.busy = null;
     if (result.ok) this.testReport = result.data;
     else this.testError = result.error;
+    return saved;
+  }
+
+  /**
+   * "Trust this certificate" after a test: pins what the NAS presented (with any edits in the
+   * form), then tests again so the operator sees the login work over the pinned TLS.
+   */
+  async trust(fingerprint: string): Promise<NasAccessSummary | null> {
+    const saved = await this.save(fingerprint);
+    if (!saved) return null;
+    this.testReport = null;
+    await this.test();
+    this.notice = `Trusted the certificate NAS ${saved.nasIp} presented: it is pinned above.`;
+    return saved;
+  }
+
+  /** Back to CA verification: the next login needs a certificate a trusted CA signed. */
+  async forgetPin(): Promise<NasAccessSummary | null> {
+    const saved = await this.save('');
+    if (saved) {
+      this.notice =
+        `Forgot the pinned certificate of NAS ${saved.nasIp}: API-SSL now needs a certificate ` +
+        'signed by a CA this workstation trusts.';
+    }
     return saved;
   }
 
