@@ -1,11 +1,29 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PresentedCertificate } from '@contract';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openRouterOsSession } from '../../../src-main/nas/routeros';
+import { openRouterOsSession, type RouterOsLogin } from '../../../src-main/nas/routeros';
 import { loginTo, usePeers } from '../../support/routeros-peer/peer-fixture';
-import { selfSignedCertificate } from '../../support/self-signed-certificate';
+import { caSignedCertificate, selfSignedCertificate } from '../../support/self-signed-certificate';
+
+const loginProbe = fileURLToPath(
+  new URL('../../support/routeros-peer/login-probe.ts', import.meta.url),
+);
+
+/** Logs in from a fresh Node that also trusts caFile, as if the CA were in the system store. */
+function loginTrusting(caFile: string, login: RouterOsLogin): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', loginProbe, JSON.stringify(login)],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile }, timeout: 20_000 },
+      (failure, stdout) => (failure ? reject(failure) : resolve(JSON.parse(stdout))),
+    );
+  });
+}
 
 const pppSession = {
   id: '*2A',
@@ -75,5 +93,21 @@ describe('RouterOS API-SSL', () => {
       new Promise((resolve) => setTimeout(() => resolve(false), 200)),
     ]);
     expect(loginSeen).toBe(false);
+  });
+
+  it('with no pin, still trusts a certificate signed by a CA the workstation trusts', async () => {
+    const signed = caSignedCertificate(folder);
+    const peer = await peers.start({ tls: signed });
+    const login = loginTo(peer, { tls: true });
+    expect(await loginTrusting(signed.caFile, login)).toEqual({
+      loggedIn: true,
+      presented: [{ fingerprint: signed.fingerprint, subject: 'CN=127.0.0.1', trusted: 'ca' }],
+    });
+    // The same certificate without its CA is refused: the trust came from the CA.
+    await expect(openRouterOsSession(login)).rejects.toMatchObject({
+      message: expect.stringContaining(
+        `(UNABLE_TO_VERIFY_LEAF_SIGNATURE), SHA-256 ${signed.fingerprint}`,
+      ),
+    });
   });
 });
