@@ -5,11 +5,17 @@ import { summarize } from './timing';
 /** A DESIGN §7 budget for one case. */
 export type Budget =
   | { kind: 'under'; ms: number; maxRatio?: number }
+  /** Only against the floor: bulk disconnect is stated as a multiple of radclient's time. */
+  | { kind: 'ratio'; maxRatio: number }
+  /** Printed for comparison, judged against nothing. */
+  | { kind: 'none' }
   /** Without trigram indexes a history search may not finish: it must be cut off cleanly. */
   | { kind: 'cut-off-cleanly'; timeoutMs: number };
 
 export function budgetText(budget: Budget): string {
   if (budget.kind === 'cut-off-cleanly') return `TIMEOUT at ${budget.timeoutMs} ms, or done`;
+  if (budget.kind === 'ratio') return `<= ${budget.maxRatio}x`;
+  if (budget.kind === 'none') return '-';
   return budget.maxRatio ? `< ${budget.ms} ms, <= ${budget.maxRatio}x` : `< ${budget.ms} ms`;
 }
 
@@ -26,8 +32,9 @@ export function verdictOf(budget: Budget, app: AppOutcome, floor: FloorOutcome |
     return app.kind === 'cut-off' ? 'ok: cut off (TIMEOUT)' : 'ok: finished in time';
   }
   if (app.kind === 'cut-off') return 'OVER: cut off (TIMEOUT)';
+  if (budget.kind === 'none') return 'info';
   const over: string[] = [];
-  if (summarize(app.samples).medianMs >= budget.ms) over.push('time');
+  if (budget.kind === 'under' && summarize(app.samples).medianMs >= budget.ms) over.push('time');
   const ratio = ratioOf(app, floor);
   if (budget.maxRatio && ratio !== null && ratio > budget.maxRatio) over.push('ratio');
   return over.length ? `OVER (${over.join(', ')})` : 'ok';

@@ -3,6 +3,8 @@ import { defaultStatementTimeoutMs } from '../../src-main/radius-db/db-profile';
 import { datasetSizes, type DatasetSize } from './sizes';
 
 export interface BenchOptions {
+  /** Run the bulk-disconnect bench (loopback CoA, no PostgreSQL) instead of the SQL cases. */
+  disconnect: boolean;
   size: DatasetSize;
   /** Build the recommended pg_trgm indexes after the plain run and measure the searches again. */
   withTrigram: boolean;
@@ -26,6 +28,9 @@ const usage = `Usage: npm run bench -- [options]
   --runs N                   timed runs per case (default 30)
   --warmup N                 untimed runs before them (default 5)
   --statement-timeout-ms N   the app's statement_timeout (default: the app's own, ${defaultStatementTimeoutMs})
+  --disconnect               instead: bulk disconnect of 1000 sessions through disconnectEach vs
+                             radclient -p 32 on a loopback FreeRADIUS, and a dead NAS beside a
+                             live one (runs default 7, warm-up 1)
 Environment: BENCH_DATABASE_URL=postgres://user@127.0.0.1:port/db picks the server
 (loopback only); the bench creates sessiondesk_bench_<size> on it.`;
 
@@ -51,6 +56,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       runs: { type: 'string' },
       warmup: { type: 'string' },
       'statement-timeout-ms': { type: 'string' },
+      disconnect: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -61,12 +67,14 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     throw new Error(`--size must be quick or full, not "${values.size}".\n${usage}`);
   }
   return {
+    disconnect: values.disconnect,
     size,
     withTrigram: values['with-trigram'],
     explain: values.explain,
     regenerate: values.regenerate,
-    runs: positiveInt('--runs', values.runs, 30),
-    warmup: positiveInt('--warmup', values.warmup, 5),
+    // A bulk-disconnect run takes about a second, and its dead-NAS runs about 35 s each.
+    runs: positiveInt('--runs', values.runs, values.disconnect ? 7 : 30),
+    warmup: positiveInt('--warmup', values.warmup, values.disconnect ? 1 : 5),
     statementTimeoutMs: positiveInt(
       '--statement-timeout-ms',
       values['statement-timeout-ms'],

@@ -42,12 +42,12 @@ function row(result: CaseResult): string[] {
 }
 
 /** One plain table, columns padded; numbers right-aligned. */
-export function table(results: CaseResult[]): string {
+export function table(results: CaseResult[], floorName = 'psql'): string {
   const header = [
     'case',
     'app median ms',
     'app p95',
-    'psql median ms',
+    `${floorName} median ms`,
     'ratio',
     'budget',
     'verdict',

@@ -1,5 +1,6 @@
 // npm run bench: times the Sessions page's reads through the app's own radius-db module on a
 // generated radacct, beside the same SQL run bare through psql, and prints one table.
+// With --disconnect it times a bulk disconnect instead (disconnect/bench-disconnect.ts).
 // A benchmark measures; it asserts nothing. Every loop in it is bounded.
 import os from 'node:os';
 import { openRadiusDb, recommendedIndexes, type DbProfile } from '../../src-main/radius-db';
@@ -7,6 +8,7 @@ import { timeBridgeCopy } from './bridge-copy';
 import { benchCases, withTrigramBudget } from './cases';
 import { ensureDataset, type Dataset } from './dataset';
 import { parseOptions, usage, type BenchOptions } from './options';
+import { benchDisconnect } from './disconnect/bench-disconnect';
 import { details, table, type CaseResult } from './report';
 import { runCase } from './run-case';
 import { findServer } from './server';
@@ -115,6 +117,7 @@ async function bench(options: BenchOptions): Promise<void> {
 try {
   const options = parseOptions(process.argv.slice(2));
   if (options === 'help') console.log(usage);
+  else if (options.disconnect) await benchDisconnect(options);
   else await bench(options);
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
