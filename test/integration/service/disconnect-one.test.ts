@@ -207,6 +207,7 @@ describe('Test NAS', () => {
     expect(report.api).toEqual({
       outcome: 'skipped',
       detail: 'No API user is set: disconnects go by CoA only.',
+      certificate: null,
     });
     expect(report.coa.outcome).toBe('ok');
     expect(report.coa.detail).toMatch(/answers and the secret matches.*Session-Context-Not-Found/);
