@@ -17,9 +17,9 @@ export interface Dataset {
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-// The schema the tests load: the bench measures the same tables, not a copy of its own.
+// The schema the tests and the demo load: the bench measures the same tables, not a copy.
 const schemaFiles = ['freeradius-schema.sql', 'panel-schema.sql'].map((name) =>
-  resolve(repoRoot, 'test/fixtures/sql', name),
+  resolve(repoRoot, 'src-main/demo/sql', name),
 );
 
 async function withClient<T>(url: URL, work: (client: pg.Client) => Promise<T>): Promise<T> {

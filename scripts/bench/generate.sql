@@ -1,5 +1,5 @@
 -- Fills a fresh database that already holds the stock FreeRADIUS schema and the panel tables
--- (test/fixtures/sql) with a year of accounting: set-based INSERTs from generate_series, no
+-- (src-main/demo/sql) with a year of accounting: set-based INSERTs from generate_series, no
 -- row-at-a-time loops. Run by dataset.ts through psql with:
 --   -v total=<radacct rows> -v online=<open sessions> -v subscribers=<panel subscribers>
 -- Everything is loopback or documentation space: NAS at 127.0.10.1-6, framed IPs in CGNAT

@@ -18,11 +18,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-const sqlFolder = resolve(import.meta.dirname, '../fixtures/sql');
+// The stock and panel schemas are the demo's (bundled into it); test-only schemas stay here.
+const demoSql = resolve(import.meta.dirname, '../../src-main/demo/sql');
+const fixtureSql = resolve(import.meta.dirname, '../fixtures/sql');
 const schemaFiles: Record<TestSchema, string[]> = {
-  stock: ['freeradius-schema.sql'],
-  'stock+panel': ['freeradius-schema.sql', 'panel-schema.sql'],
-  'text-columns': ['text-columns-schema.sql'],
+  stock: [resolve(demoSql, 'freeradius-schema.sql')],
+  'stock+panel': [resolve(demoSql, 'freeradius-schema.sql'), resolve(demoSql, 'panel-schema.sql')],
+  'text-columns': [resolve(fixtureSql, 'text-columns-schema.sql')],
   empty: [],
 };
 
@@ -63,7 +65,7 @@ export async function createTestDatabase(opts: { schema: TestSchema }): Promise<
     return seedPool;
   };
   for (const file of schemaFiles[opts.schema]) {
-    await pool().query(await readFile(resolve(sqlFolder, file), 'utf8'));
+    await pool().query(await readFile(file, 'utf8'));
   }
   return {
     url,
