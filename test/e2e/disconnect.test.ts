@@ -5,7 +5,7 @@ import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { nasAccessDraft } from '../support/nas-access-draft';
 import { nocCredentials } from '../support/routeros-peer/peer-fixture';
-import type { PeerPppSession } from '../support/routeros-peer/ppp-active-table';
+import type { PppActiveSession } from '../../src-main/demo/simulated-nas/ppp-active-table';
 import { startRouterOsPeer, type RouterOsPeer } from '../support/routeros-peer/routeros-peer';
 import { insertSessions, online } from '../support/seed';
 import { draftFor } from '../support/service-harness';
@@ -52,7 +52,7 @@ let everyone: Subscriber[] = [];
 const radacctIdOf = new Map<string, string>();
 
 /** What a BNG's Accounting-Stop does to radacct after an admin removal. */
-async function recordStop(removed: PeerPppSession): Promise<void> {
+async function recordStop(removed: PppActiveSession): Promise<void> {
   const acctSessionId = removed.id.slice(1);
   if (acctSessionId === gina.acctSessionId) return;
   await db.pool().query(

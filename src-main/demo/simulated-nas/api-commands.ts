@@ -1,12 +1,17 @@
-import { pppSessionProperty, pppSessionWords, type PeerPppSession } from './ppp-active-table';
+import {
+  pppSessionProperty,
+  pppSessionWords,
+  type PppActiveSession,
+  type PppActiveTable,
+} from './ppp-active-table';
 
-export interface PeerCredentials {
+export interface ApiCredentials {
   user: string;
   password: string;
 }
 
-/** A command as the peer reads it: its name, its `=` attributes and `?` queries as bytes. */
-export interface PeerCommand {
+/** A command as the server reads it: its name, its `=` attributes and `?` queries as bytes. */
+export interface ApiCommand {
   name: string;
   tag: string | null;
   attributes: Map<string, Buffer>;
@@ -15,9 +20,9 @@ export interface PeerCommand {
 
 export type ReplyWord = string | Buffer;
 
-export function readCommand(words: readonly Buffer[]): PeerCommand {
+export function readCommand(words: readonly Buffer[]): ApiCommand {
   const [first, ...rest] = words;
-  const command: PeerCommand = {
+  const command: ApiCommand = {
     name: first?.toString('utf8') ?? '',
     tag: null,
     attributes: new Map(),
@@ -40,8 +45,8 @@ export function readCommand(words: readonly Buffer[]): PeerCommand {
 
 /** What `/login` answers (post-6.43 plain login): `!done`, or the trap RouterOS sends. */
 export function answerLogin(
-  command: PeerCommand,
-  credentials: PeerCredentials,
+  command: ApiCommand,
+  credentials: ApiCredentials,
 ): { accepted: boolean; replies: ReplyWord[][] } {
   const name = command.attributes.get('name');
   const password = command.attributes.get('password');
@@ -55,29 +60,29 @@ export function answerLogin(
   };
 }
 
-/** The commands of a logged-in API user, over the peer's `/ppp/active` table. */
-export function answerCommand(
-  command: PeerCommand,
-  sessions: PeerPppSession[],
+/** The commands of a logged-in API user over `/ppp/active`, and the row a remove ended. */
+export async function answerCommand(
+  command: ApiCommand,
+  table: PppActiveTable,
   emptyReplies: boolean,
-): ReplyWord[][] {
+): Promise<{ replies: ReplyWord[][]; removed?: PppActiveSession }> {
   if (command.name === '/ppp/active/print') {
-    const matches = sessions.filter((session) =>
+    const candidates = await table.candidates(command.queries.get('name')?.toString('utf8'));
+    const matches = candidates.filter((session) =>
       [...command.queries].every(
         ([property, value]) => pppSessionProperty(session, property)?.equals(value) === true,
       ),
     );
     const rows = matches.map((session) => ['!re', ...pppSessionWords(session)]);
     // RouterOS 7.18+ says "nothing matched" with !empty before !done.
-    if (rows.length === 0 && emptyReplies) return [['!empty'], ['!done']];
-    return [...rows, ['!done']];
+    if (rows.length === 0 && emptyReplies) return { replies: [['!empty'], ['!done']] };
+    return { replies: [...rows, ['!done']] };
   }
   if (command.name === '/ppp/active/remove') {
     const id = command.attributes.get('.id');
-    const index = sessions.findIndex((session) => id !== undefined && session.id === id.toString());
-    if (index < 0) return [['!trap', '=message=no such item'], ['!done']];
-    sessions.splice(index, 1);
-    return [['!done']];
+    const removed = id === undefined ? null : await table.remove(id.toString('utf8'));
+    if (!removed) return { replies: [['!trap', '=message=no such item'], ['!done']] };
+    return { replies: [['!done']], removed };
   }
-  return [['!trap', '=category=0', '=message=no such command prefix'], ['!done']];
+  return { replies: [['!trap', '=category=0', '=message=no such command prefix'], ['!done']] };
 }

@@ -1,7 +1,7 @@
 /**
  * The RouterOS API wire format, written from MikroTik's protocol description: a sentence is
  * a list of words, each prefixed with its byte length, ended by a zero-length word. Words
- * are plain bytes; the peer keeps them as Buffers and never guesses a character set.
+ * are plain bytes; the server keeps them as Buffers and never guesses a character set.
  */
 
 /** The length prefix: 1 to 5 bytes, the high bits of the first byte say how many. */

@@ -1,21 +1,26 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { once } from 'node:events';
-import radius from 'radius';
-import { recordRequest, type ReceivedRequest } from './disconnect-request-record';
+import { readDisconnectRequest, type DisconnectRequest } from './disconnect-request';
+import {
+  encodeDisconnectReply,
+  type DisconnectAnswer,
+  type ReplyCorruption,
+} from './disconnect-reply';
 
-/** How the simulated NAS answers. Every switch defaults to an honest, immediate answer. */
-export interface PeerBehaviour {
-  answer: 'ack' | 'nak' | 'silent';
-  /** Error-Cause carried by a NAK, fixed or chosen per request; none when absent. */
-  errorCause?: number | ((request: ReceivedRequest) => number);
-  /** Stay silent until this transmission of the request arrives (1 = the first). */
+/**
+ * Fault injection for tests: what a broken or careless NAS does on the wire. The demo leaves
+ * them all off; by default each verified request gets one immediate, correct reply. They
+ * are read as each request arrives, so a test may change them while the receiver runs.
+ */
+export interface CoaReceiverFaults {
+  /** Stay silent until this transmission arrives (1 = the first; counts every datagram). */
   answerOnTransmission?: number;
   /** Answer this long after the request arrives. */
   delayMs?: number;
   /** Send the answer this many times. */
   copies?: number;
   /** Spoil one field of an otherwise correct answer. */
-  corrupt?: 'authenticator' | 'identifier';
+  corrupt?: ReplyCorruption;
   /** Spoil only the answers to the first this many transmissions; all of them when absent. */
   corruptTransmissions?: number;
   /** Answer from a second socket on this loopback address (another port when it is ours). */
@@ -24,81 +29,88 @@ export interface PeerBehaviour {
   answerUnverified?: boolean;
 }
 
-export interface CoaPeer {
+export interface CoaReceiverOptions {
+  /** A loopback address; the port is picked free unless given. */
+  address: string;
+  port?: number;
+  secret: string;
+  /**
+   * Decides a verified request: the reply to send, or null to stay silent. A request whose
+   * Request Authenticator fails is dropped before this, as RouterOS drops a wrong secret.
+   */
+  answer(request: DisconnectRequest): DisconnectAnswer | null | Promise<DisconnectAnswer | null>;
+  /** Seen for every datagram, verified or not. */
+  onRequest?: (request: DisconnectRequest) => void;
+  faults?: CoaReceiverFaults;
+}
+
+export interface CoaReceiver {
   address: string;
   port: number;
-  /** Every datagram received, in order, with its exact bytes. */
-  received: ReceivedRequest[];
-  /** Answers actually sent so far. */
+  /** Replies sent so far, copies included. */
   repliesSent(): number;
   close(): Promise<void>;
 }
 
-/** A Disconnect receiver of our own for what FreeRADIUS will not do on demand. */
-export async function startCoaPeer(options: {
-  address?: string;
-  secret: string;
-  behaviour: PeerBehaviour;
-  /** Called once per request the peer acknowledges: a BNG then ends the session. */
-  onAck?: (request: ReceivedRequest) => void;
-}): Promise<CoaPeer> {
-  const { secret, behaviour } = options;
-  const listener = await boundSocket(options.address ?? '127.0.10.1');
-  const replier = behaviour.replyFrom ? await boundSocket(behaviour.replyFrom) : listener;
-  const received: ReceivedRequest[] = [];
+/** A UDP receiver of RFC 5176 Disconnect-Requests: decode, verify, answer, sign. */
+export async function startCoaReceiver(options: CoaReceiverOptions): Promise<CoaReceiver> {
+  const { secret, faults = {} } = options;
+  const listener = await boundSocket(options.address, options.port ?? 0);
+  const replier = faults.replyFrom ? await boundSocket(faults.replyFrom, 0) : listener;
   const timers = new Set<NodeJS.Timeout>();
+  let transmissions = 0;
   let sent = 0;
+  let closed = false;
 
-  const answer = (reply: Buffer, to: RemoteInfo): void => {
-    for (let copy = 0; copy < (behaviour.copies ?? 1); copy += 1) {
+  const send = (reply: Buffer, to: RemoteInfo): void => {
+    if (closed) return;
+    for (let copy = 0; copy < (faults.copies ?? 1); copy += 1) {
       replier.send(reply, to.port, to.address);
       sent += 1;
     }
   };
 
-  const acknowledged = new Set<string>();
-  listener.on('message', (bytes, from) => {
-    const request = recordRequest(bytes, from.address, secret);
-    received.push(request);
-    const verified = request.authenticatorVerifies || behaviour.answerUnverified === true;
-    const due = received.length >= (behaviour.answerOnTransmission ?? 1);
-    if (behaviour.answer === 'silent' || !verified || !due) {
-      return;
-    }
-    const spoiled = received.length <= (behaviour.corruptTransmissions ?? Infinity);
-    const errorCause =
-      typeof behaviour.errorCause === 'function'
-        ? behaviour.errorCause(request)
-        : behaviour.errorCause;
-    if (behaviour.answer === 'ack' && options.onAck) {
-      // A retransmission is the same request: the session ends once.
-      const key = `${request.identifier}/${bytes.subarray(4, 20).toString('hex')}`;
-      if (!acknowledged.has(key)) options.onAck(request);
-      acknowledged.add(key);
-    }
-    const reply = encodeReply(bytes, secret, {
-      code: behaviour.answer === 'ack' ? 'Disconnect-ACK' : 'Disconnect-NAK',
-      errorCause,
-      corrupt: spoiled ? behaviour.corrupt : undefined,
-    });
-    if (behaviour.delayMs === undefined) {
-      answer(reply, from);
+  const receive = async (bytes: Buffer, from: RemoteInfo): Promise<void> => {
+    const request = readDisconnectRequest(bytes, from.address, secret);
+    transmissions += 1;
+    const transmission = transmissions;
+    options.onRequest?.(request);
+    const verified = request.authenticatorVerifies || faults.answerUnverified === true;
+    if (!verified || transmission < (faults.answerOnTransmission ?? 1)) return;
+    const answer = await options.answer(request);
+    if (!answer) return;
+    const spoiled = transmission <= (faults.corruptTransmissions ?? Infinity);
+    const reply = encodeDisconnectReply(
+      bytes,
+      secret,
+      answer,
+      spoiled ? faults.corrupt : undefined,
+    );
+    if (faults.delayMs === undefined) {
+      send(reply, from);
       return;
     }
     const timer = setTimeout(() => {
       timers.delete(timer);
-      answer(reply, from);
-    }, behaviour.delayMs);
+      send(reply, from);
+    }, faults.delayMs);
     timers.add(timer);
+  };
+
+  listener.on('message', (bytes, from) => {
+    receive(bytes, from).catch((failure: unknown) => {
+      // No reply is what a NAS that cannot decide sends; the client retransmits, then gives up.
+      console.error(`simulated NAS ${options.address}: a Disconnect-Request failed:`, failure);
+    });
   });
 
   const { address, port } = listener.address();
   return {
     address,
     port,
-    received,
     repliesSent: () => sent,
     close: async () => {
+      closed = true;
       timers.forEach(clearTimeout);
       await Promise.all(
         [...new Set([listener, replier])].map(
@@ -109,33 +121,9 @@ export async function startCoaPeer(options: {
   };
 }
 
-async function boundSocket(address: string): Promise<Socket> {
+async function boundSocket(address: string, port: number): Promise<Socket> {
   const socket = createSocket('udp4');
-  socket.bind(0, address);
+  socket.bind(port, address);
   await once(socket, 'listening');
   return socket;
-}
-
-interface ReplyShape {
-  code: 'Disconnect-ACK' | 'Disconnect-NAK';
-  errorCause: number | undefined;
-  corrupt: PeerBehaviour['corrupt'];
-}
-
-function encodeReply(request: Buffer, secret: string, shape: ReplyShape): Buffer {
-  const decoded = radius.decode_without_secret({ packet: request });
-  if (shape.corrupt === 'identifier') {
-    // Correctly signed, but for another request: only the identifier check can reject it.
-    decoded.identifier = (decoded.identifier + 1) % 256;
-  }
-  const reply = radius.encode_response({
-    packet: decoded,
-    code: shape.code,
-    secret,
-    attributes: shape.errorCause === undefined ? [] : [['Error-Cause', shape.errorCause]],
-  });
-  if (shape.corrupt === 'authenticator') {
-    reply[4] = (reply[4] ?? 0) ^ 0xff;
-  }
-  return reply;
 }

@@ -1,13 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import radius from 'radius';
 
-/** One Disconnect-Request as the peer received it. */
-export interface ReceivedRequest {
+/** One Disconnect-Request as the receiver read it. */
+export interface DisconnectRequest {
   bytes: Buffer;
   sourceAddress: string;
   code: number;
   identifier: number;
-  /** Whether the Request Authenticator verifies with the peer's shared secret. */
+  /** Whether the Request Authenticator verifies with the NAS's shared secret. */
   authenticatorVerifies: boolean;
   /** Attribute type numbers in the order they were sent. */
   attributeTypes: number[];
@@ -20,11 +20,11 @@ export interface ReceivedRequest {
 }
 
 /** Decodes a request with the radius package and checks its authenticator independently. */
-export function recordRequest(
+export function readDisconnectRequest(
   bytes: Buffer,
   sourceAddress: string,
   secret: string,
-): ReceivedRequest {
+): DisconnectRequest {
   const decoded = radius.decode_without_secret({ packet: bytes });
   const attributes = decoded.attributes as Record<string, unknown>;
   const eventTimestamp = attributes['Event-Timestamp'];

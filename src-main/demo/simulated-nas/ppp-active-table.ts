@@ -1,13 +1,24 @@
-/** One row of `/ppp/active` as a test seeds it; text is UTF-8, as RADIUS and PPPoE see it. */
-export interface PeerPppSession {
+/** One row of `/ppp/active`; text is UTF-8, as RADIUS and PPPoE see it. */
+export interface PppActiveSession {
   id: string;
   name: string;
   address: string;
   callerId: string;
 }
 
-/** The rows a print returns, with the property names RouterOS uses on the wire. */
-export function pppSessionWords(session: PeerPppSession): string[] {
+/**
+ * Where the API server reads and ends sessions: an array in a test, radacct in the demo.
+ * Async because the demo's table lives in PostgreSQL.
+ */
+export interface PppActiveTable {
+  /** The rows a print considers before its queries filter them: one user's, or all. */
+  candidates(name: string | undefined): Promise<PppActiveSession[]>;
+  /** Ends the session with this `.id`; null when there is no such row. */
+  remove(id: string): Promise<PppActiveSession | null>;
+}
+
+/** The words of one `!re` row, with the property names RouterOS uses on the wire. */
+export function pppSessionWords(session: PppActiveSession): string[] {
   return [
     `=.id=${session.id}`,
     `=name=${session.name}`,
@@ -22,7 +33,7 @@ export function pppSessionWords(session: PeerPppSession): string[] {
  * The value of a property as RouterOS compares it: bytes, not characters. A query for a name
  * matches only when the bytes are the same, as on a real router.
  */
-export function pppSessionProperty(session: PeerPppSession, property: string): Buffer | null {
+export function pppSessionProperty(session: PppActiveSession, property: string): Buffer | null {
   const text =
     property === '.id'
       ? session.id

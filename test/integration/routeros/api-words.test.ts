@@ -4,7 +4,7 @@ import {
   encodeLength,
   encodeSentence,
   SentenceReader,
-} from '../../support/routeros-peer/api-words';
+} from '../../../src-main/demo/simulated-nas/api-words';
 import { usePeers } from '../../support/routeros-peer/peer-fixture';
 
 // Each boundary of the five length encodings, from both sides.
