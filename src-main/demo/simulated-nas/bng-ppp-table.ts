@@ -1,0 +1,29 @@
+import type { BngSessionSource, SimulatedNasSession } from './bng-source';
+import type { PppActiveSession, PppActiveTable } from './ppp-active-table';
+
+/**
+ * `/ppp/active` over the demo's radacct. A print names its user (as our client's does); a
+ * remove names only the `.id`, so the rows a print showed are remembered until removed.
+ */
+export function bngPppTable(source: BngSessionSource): PppActiveTable {
+  const shown = new Map<string, SimulatedNasSession>();
+  return {
+    async candidates(name) {
+      // Listing every session of a NAS is not something the demo's source can do.
+      if (name === undefined) return [];
+      const sessions = await source.activeSessions(name);
+      for (const session of sessions) shown.set(session.id, session);
+      return sessions.map(pppRow);
+    },
+    async remove(id) {
+      const session = shown.get(id);
+      if (!session) return null;
+      shown.delete(id);
+      return (await source.endSession(session.acctSessionId)) ? pppRow(session) : null;
+    },
+  };
+}
+
+function pppRow({ id, name, address, callerId }: SimulatedNasSession): PppActiveSession {
+  return { id, name, address, callerId };
+}

@@ -1,0 +1,19 @@
+/** One open session as the demo reads it from radacct, with its `/ppp/active` `.id`. */
+export interface SimulatedNasSession {
+  id: string;
+  name: string;
+  address: string;
+  callerId: string;
+  acctSessionId: string;
+}
+
+/** Where the simulated NAS learns its sessions and ends them: radacct, in the demo. */
+export interface BngSessionSource {
+  /** The user's open sessions on this NAS, as /ppp/active shows them (read from radacct). */
+  activeSessions(username: string): Promise<SimulatedNasSession[]>;
+  /**
+   * Ends one session as a BNG does: its Accounting-Stop (Admin-Reset) reaches radacct.
+   * False when no such open session.
+   */
+  endSession(acctSessionId: string): Promise<boolean>;
+}
