@@ -3,11 +3,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultDataFolder, ensureDataFolder, localStoreFile } from './data-folder';
-import { openLocalStore } from './local-store';
-import { startLoopbackServer } from './loopback/loopback-server';
-import { createKeyFileSealer } from './secrets/key-file-sealer';
-import { createService } from './service';
+import { serveBrowserMode } from './browser-mode';
+import { defaultDataFolder } from './data-folder';
 
 const usage = `Usage: npm run browser -- [--data-dir DIR] [--port N]
 
@@ -38,19 +35,13 @@ function parseOptions() {
 
 async function main(): Promise<void> {
   const { dataFolder, port } = parseOptions();
-  ensureDataFolder(dataFolder);
-  const store = openLocalStore(localStoreFile(dataFolder), createKeyFileSealer(dataFolder));
-  const service = createService({ store });
-  await service.resume();
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const server = await startLoopbackServer({ service, rendererDir, port });
-  console.log(`Session Desk is serving on loopback. Open:\n\n  ${server.url}\n`);
+  const browserMode = await serveBrowserMode({ dataFolder, port, rendererDir });
+  console.log(`Session Desk is serving on loopback. Open:\n\n  ${browserMode.url}\n`);
   console.log(`Data folder: ${dataFolder}. Press Ctrl-C to stop.`);
 
   const stop = async () => {
-    await server.close();
-    await service.close();
-    store.close();
+    await browserMode.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

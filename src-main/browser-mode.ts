@@ -1,0 +1,50 @@
+import { ensureDataFolder, localStoreFile } from './data-folder';
+import { openLocalStore } from './local-store';
+import { startLoopbackServer } from './loopback/loopback-server';
+import { createKeyFileSealer } from './secrets/key-file-sealer';
+import { createService } from './service';
+
+export interface BrowserMode {
+  /** The address to open, token included. */
+  url: string;
+  /** Stops serving, lets disconnects in flight finish, closes the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * The service and the built renderer on loopback, with the data folder's store and its key
+ * file: what `npm run browser` and `npm run demo -- --browser` serve.
+ */
+export async function serveBrowserMode(options: {
+  dataFolder: string;
+  port: number;
+  /** out/renderer: known to the entry file, which sits beside it in out/. */
+  rendererDir: string;
+}): Promise<BrowserMode> {
+  ensureDataFolder(options.dataFolder);
+  const store = openLocalStore(
+    localStoreFile(options.dataFolder),
+    createKeyFileSealer(options.dataFolder),
+  );
+  const service = createService({ store });
+  try {
+    await service.resume();
+    const server = await startLoopbackServer({
+      service,
+      rendererDir: options.rendererDir,
+      port: options.port,
+    });
+    return {
+      url: server.url,
+      close: async () => {
+        await server.close();
+        await service.close();
+        store.close();
+      },
+    };
+  } catch (error) {
+    await service.close();
+    store.close();
+    throw error;
+  }
+}
