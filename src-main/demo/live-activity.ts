@@ -43,8 +43,9 @@ export function startLiveActivity(
   let timer: NodeJS.Timeout | undefined;
 
   const tick = () => {
-    // 0-3 sessions end and 0-3 start each tick: the online count wanders but holds.
-    const churn = () => Math.floor(Math.random() * 4);
+    // About one session in three ticks ends and one starts (a dozen a minute each): the
+    // online count wanders but holds, and the newest rows change without flooding the page.
+    const churn = () => (Math.random() < 0.35 ? 1 : 0);
     inFlight = runLiveTick(db, { end: churn(), start: churn() })
       .then(() => undefined)
       .catch((error: unknown) => {
