@@ -11,10 +11,12 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // index: the Electron app; browser: the same service on the loopback transport,
-        // for machines without the Electron binary or without a display.
+        // for machines without the Electron binary or without a display; demo: a whole ISP
+        // on this machine (embedded PostgreSQL, simulated NAS), then the app opened on it.
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           browser: resolve(__dirname, 'src-main/browser.ts'),
+          demo: resolve(__dirname, 'src-main/demo/main.ts'),
         },
       },
     },
