@@ -35,6 +35,7 @@ import {
 } from './sessions';
 
 export * from './bridge';
+export * from './csv-format';
 export * from './disconnect';
 export * from './errors';
 export * from './filters';
