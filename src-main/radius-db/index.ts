@@ -7,3 +7,5 @@ export { openRadiusDb } from './open-radius-db';
 export { recommendedIndexes } from './recommended-indexes';
 export { historyCountBound } from './list-sessions';
 export type { SessionToDisconnect } from './sessions-to-disconnect';
+export type { SessionPageQuery } from './session-page-sql';
+export type { SessionBatchSink } from './stream-sessions';

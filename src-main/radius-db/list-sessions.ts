@@ -4,8 +4,8 @@ import type { OperatorScope } from '../operator-scope';
 import type { DbQueries } from './db-queries';
 import type { DetectedSchema } from './detected-schema';
 import { isoTime } from './iso-time';
-import { afterCursorSql, orderBySql } from './keyset-sql';
 import { sessionConditions, whereSql } from './session-filter-sql';
+import { sessionPageSql } from './session-page-sql';
 import { toSessionRow } from './session-row';
 import type { SessionSql } from './session-sql';
 import { SqlParams } from './sql-params';
@@ -41,23 +41,14 @@ async function readPage(
   input: SessionListInput,
   scope: OperatorScope,
 ): Promise<Pick<SessionPage, 'rows' | 'nextCursor'>> {
-  const params = new SqlParams();
-  const key = sql.sortKeys[input.sort.column];
-  const conditions = sessionConditions(input.filter, scope, schema, sql, params);
-  if (input.cursor) conditions.push(afterCursorSql(key, input.sort, input.cursor, params));
   // One row more than the page tells whether another page exists, without counting.
-  const limit = params.add(input.pageSize + 1, 'integer');
-  const where = whereSql(conditions);
-  const order = orderBySql(key, input.sort);
-  // When the order needs no names, pick the page from radacct first and join names to
-  // those rows only: the online set can be 150k sessions, the page is at most 1001.
-  const text = key.needsNames
-    ? `SELECT ${sql.selectRow}, (${key.sql})::text
-       FROM ${sql.fromWithNames} ${where} ${order} LIMIT ${limit}`
-    : `SELECT ${sql.selectRow}, (${key.sql})::text
-       FROM (SELECT r.* FROM ${sql.fromSessions} ${where} ${order} LIMIT ${limit}) r
-       ${sql.nameJoins} ${order}`;
-  const raw = await db.arrays(text, params.values);
+  const { text, values } = sessionPageSql(
+    schema,
+    sql,
+    { filter: input.filter, sort: input.sort, cursor: input.cursor, limit: input.pageSize + 1 },
+    scope,
+  );
+  const raw = await db.arrays(text, values);
   const pageRows = raw.slice(0, input.pageSize);
   const last = pageRows.at(-1);
   const nextCursor =

@@ -8,6 +8,7 @@ import {
   type DbProfile,
   type RadiusDbOptions,
 } from './db-profile';
+import { countMatching } from './count-matching';
 import { createDbQueries, type DbQueries } from './db-queries';
 import { detectSchema } from './detect-schema';
 import type { DetectedSchema } from './detected-schema';
@@ -23,6 +24,7 @@ import {
   sessionsToDisconnect,
   sessionToDisconnect,
 } from './sessions-to-disconnect';
+import { streamSessions } from './stream-sessions';
 import { OperatorError } from '../operator-error';
 
 /**
@@ -52,7 +54,7 @@ export async function openRadiusDb(
     profile.sslMode === 'prefer'
       ? await connectPreferringTls(profile, settings, context)
       : await connect(profile, { ...settings, tls: tlsFor(profile) }, context);
-  return radiusDb(opened);
+  return radiusDb(opened, context);
 }
 
 interface Opened {
@@ -104,7 +106,7 @@ function tlsFor(profile: DbProfile): PoolSettings['tls'] {
   return profile.sslMode === 'verify-full' ? 'verified' : 'unverified';
 }
 
-function radiusDb({ pool, db, schema, serverVersion }: Opened): RadiusDb {
+function radiusDb({ pool, db, schema, serverVersion }: Opened, context: DbErrorContext): RadiusDb {
   const sql = buildSessionSql(schema);
   let closing: Promise<void> | null = null;
   return {
@@ -115,6 +117,9 @@ function radiusDb({ pool, db, schema, serverVersion }: Opened): RadiusDb {
     listNas: () => listNas(db, sql),
     nasSecrets: () => nasSecrets(db, schema.nasSecrets),
     countOnline: (scope) => countOnline(db, schema, scope),
+    countMatching: (filter, scope, bound) => countMatching(db, schema, sql, filter, scope, bound),
+    streamSessions: (query, scope, sink, signal) =>
+      streamSessions(pool, context, schema, sql, query, scope, sink, signal),
     sessionToDisconnect: (radacctId, scope) =>
       sessionToDisconnect(db, schema, sql, radacctId, scope),
     countSessionsToDisconnect: (selection, scope) =>

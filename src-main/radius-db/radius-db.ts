@@ -2,12 +2,15 @@ import type {
   BulkSelection,
   NasEntry,
   SchemaSummary,
+  SessionFilter,
   SessionListInput,
   SessionPage,
   SessionStats,
 } from '@contract';
 import type { OperatorScope } from '../operator-scope';
+import type { SessionPageQuery } from './session-page-sql';
 import type { SessionToDisconnect } from './sessions-to-disconnect';
+import type { SessionBatchSink } from './stream-sessions';
 
 /** An opened FreeRADIUS database: every read the Sessions page makes, under a scope. */
 export interface RadiusDb {
@@ -20,6 +23,19 @@ export interface RadiusDb {
   /** CoA shared secrets by NAS address, from FreeRADIUS's nas table; empty without one. */
   nasSecrets(): Promise<Map<string, string>>;
   countOnline(scope: OperatorScope): Promise<number>;
+  /** Sessions a filter matches, exact up to `bound` (and past it unless that times out). */
+  countMatching(
+    filter: SessionFilter,
+    scope: OperatorScope,
+    bound: number,
+  ): Promise<{ count: number; exact: boolean }>;
+  /** A query's sessions through a server-side cursor, batch by batch; resolves to the count. */
+  streamSessions(
+    query: SessionPageQuery,
+    scope: OperatorScope,
+    sink: SessionBatchSink,
+    signal: AbortSignal,
+  ): Promise<number>;
   /** The session behind one row, or null when it does not exist in the scope. */
   sessionToDisconnect(radacctId: string, scope: OperatorScope): Promise<SessionToDisconnect | null>;
   /** Open sessions a bulk selection takes now, and on how many NAS. */

@@ -8,6 +8,8 @@ import { defaultTiming } from '../nas/disconnect';
 import { testNas } from '../nas/test-nas';
 import type { DisconnectDeps } from './disconnect-deps';
 import { disconnectOne } from './disconnect-one';
+import { createExportHandlers } from './export-handlers';
+import type { ExportJobs } from './export-jobs';
 import type { DisconnectRuns } from './disconnect-runs';
 import { nasAccessFor } from './nas-access-for';
 import { markRadiusSecret, withRadiusSecrets } from './nas-access-list';
@@ -20,6 +22,7 @@ export interface HandlerContext {
   scope: () => OperatorScope;
   disconnect: DisconnectDeps;
   runs: DisconnectRuns;
+  exports: ExportJobs;
 }
 
 /** Every method of the contract, implemented by the domains; a missing one fails to compile. */
@@ -102,5 +105,6 @@ export function createHandlers(context: HandlerContext): Handlers {
     'disconnect.cancel': async ({ runId }) => runs.cancel(runId),
     'disconnect.report': async ({ runId }) => runs.report(runId),
     'disconnect.retryFailed': async ({ runId }) => runs.retryFailed(runId),
+    ...createExportHandlers(context.exports),
   };
 }

@@ -8,6 +8,8 @@ import { createDispatch, type DispatchLog } from './dispatch';
 import type { DisconnectSettings } from './disconnect-deps';
 import { DisconnectRuns } from './disconnect-runs';
 import { EventHub, type EventListener } from './event-hub';
+import type { ChooseExportPath } from './export-destination';
+import { ExportJobs } from './export-jobs';
 import { createHandlers } from './handlers';
 import { PendingWork } from './pending-work';
 
@@ -19,6 +21,8 @@ export interface ServiceOptions {
   permissions?: () => ReadonlySet<Permission>;
   disconnect?: DisconnectSettings;
   log?: DispatchLog;
+  /** Where exports go: the desktop's save dialog, or browser mode's exports folder. */
+  chooseExportPath?: ChooseExportPath;
 }
 
 /**
@@ -57,6 +61,13 @@ export function createService(options: ServiceOptions): SessionDeskService {
     work: new PendingWork(),
   };
   const runs = new DisconnectRuns(disconnect);
+  const exports = new ExportJobs({
+    active,
+    scope,
+    events,
+    work: disconnect.work,
+    chooseExportPath: options.chooseExportPath ?? null,
+  });
   const handlers = createHandlers({
     store: options.store,
     active,
@@ -64,6 +75,7 @@ export function createService(options: ServiceOptions): SessionDeskService {
     scope,
     disconnect,
     runs,
+    exports,
   });
   return {
     call: createDispatch(handlers, options.log ?? consoleLog),
@@ -71,6 +83,7 @@ export function createService(options: ServiceOptions): SessionDeskService {
     resume: () => active.resumeLast(),
     close: async () => {
       runs.cancelAll();
+      exports.cancelAll();
       await disconnect.work.drain();
       await active.release();
     },

@@ -12,6 +12,13 @@ import {
   type DisconnectRunReport,
   type NasTestReport,
 } from './disconnect';
+import {
+  exportCountInputSchema,
+  exportIdSchema,
+  exportStartInputSchema,
+  type ExportCount,
+  type ExportProgress,
+} from './export';
 import { savedFilterInputSchema, settingsSchema, type SavedFilter, type Settings } from './filters';
 import {
   auditListInputSchema,
@@ -38,6 +45,7 @@ export * from './bridge';
 export * from './csv-format';
 export * from './disconnect';
 export * from './errors';
+export * from './export';
 export * from './filters';
 export * from './nas-access';
 export * from './profiles';
@@ -91,6 +99,13 @@ export const contract = {
   'disconnect.retryFailed': method<DisconnectRun>()(runIdSchema),
   /** Newest first, for the active profile. */
   'audit.list': method<AuditEntry[]>()(auditListInputSchema),
+  /** How many rows "Export all" would write, and whether that is within its limit. */
+  'export.count': method<ExportCount>()(exportCountInputSchema),
+  /** Asks where to save, then writes in the background; `export.progress` follows it. */
+  'export.start': method<ExportProgress>()(exportStartInputSchema),
+  /** Stops writing and deletes the partial file. */
+  'export.cancel': method<ExportProgress>()(exportIdSchema),
+  'export.status': method<ExportProgress>()(exportIdSchema),
 } as const;
 
 export type Contract = typeof contract;
@@ -114,9 +129,11 @@ export const channelOf = (method: MethodName): string => `session-desk:${method}
 export interface Events {
   /** A bulk run moved on (throttled), and once more when it ends. */
   'disconnect.progress': DisconnectRun;
+  /** An export moved on (throttled), and once more when it ends. */
+  'export.progress': ExportProgress;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['disconnect.progress'];
+export const eventNames: EventName[] = ['disconnect.progress', 'export.progress'];
 
 /** The IPC channel an event travels on. */
 export const eventChannelOf = (event: EventName): string => `session-desk-event:${event}`;

@@ -19,7 +19,7 @@ beforeAll(async () => {
   database = await createTestDatabase({ schema: 'stock' });
   app = openServiceHarness(undefined, { disconnect: quickDisconnects });
   app.service.subscribe((event, payload) => {
-    if (event === 'disconnect.progress') progress.push(payload);
+    if (event === 'disconnect.progress') progress.push(payload as DisconnectRun);
   });
   const profile = await app.ok('profiles.save', draftFor(database.profile, 'core'));
   await app.ok('profiles.connect', { id: profile.id });

@@ -1,0 +1,61 @@
+import type pg from 'pg';
+import type { SessionRow } from '@contract';
+import type { OperatorScope } from '../operator-scope';
+import { toOperatorError, type DbErrorContext } from './db-errors';
+import type { DetectedSchema } from './detected-schema';
+import { sessionPageSql, type SessionPageQuery } from './session-page-sql';
+import { toSessionRow } from './session-row';
+import type { SessionSql } from './session-sql';
+
+/** Rows per FETCH: big enough that round trips cost little, small enough to hold at once. */
+export const streamBatchRows = 2000;
+
+/** Takes one batch; resolving says "ready for the next" (the file caught up). */
+export type SessionBatchSink = (rows: SessionRow[]) => Promise<void>;
+
+/**
+ * Reads the sessions of a query through a server-side cursor, one batch at a time, so an
+ * export of 100,000 rows never holds more than one batch: the next FETCH waits until the
+ * sink has taken the last one. The cursor reads one snapshot, so no row is written twice or
+ * skipped while FreeRADIUS writes. Stops between batches once `signal` aborts.
+ */
+export async function streamSessions(
+  pool: pg.Pool,
+  context: DbErrorContext,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  query: SessionPageQuery,
+  scope: OperatorScope,
+  sink: SessionBatchSink,
+  signal: AbortSignal,
+): Promise<number> {
+  const { text, values } = sessionPageSql(schema, sql, query, scope);
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw toOperatorError(error, context);
+  }
+  let rows = 0;
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query({ text: `DECLARE session_export NO SCROLL CURSOR FOR ${text}`, values });
+    while (!signal.aborted) {
+      const batch = await client.query<unknown[]>({
+        text: `FETCH ${streamBatchRows} FROM session_export`,
+        rowMode: 'array',
+      });
+      if (batch.rows.length === 0) break;
+      rows += batch.rows.length;
+      await sink(batch.rows.map(toSessionRow));
+      if (batch.rows.length < streamBatchRows) break;
+    }
+    await client.query('COMMIT');
+    client.release();
+    return rows;
+  } catch (error) {
+    // The connection may be half way through a FETCH: never hand it back to the pool.
+    client.release(true);
+    throw toOperatorError(error, context);
+  }
+}
