@@ -9,6 +9,7 @@ const electronShell = [
   'src-main/window.ts',
   'src-main/ipc.ts',
   'src-main/safe-storage-sealer.ts',
+  'src-main/export-dialog.ts',
   'src-preload/index.ts',
 ];
 

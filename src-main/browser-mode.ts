@@ -1,8 +1,9 @@
-import { ensureDataFolder, localStoreFile } from './data-folder';
+import { ensureDataFolder, exportsFolder, localStoreFile } from './data-folder';
 import { openLocalStore } from './local-store';
 import { startLoopbackServer } from './loopback/loopback-server';
 import { createKeyFileSealer } from './secrets/key-file-sealer';
 import { createService } from './service';
+import { exportFolderTarget } from './service/export-destination';
 
 export interface BrowserMode {
   /** The address to open, token included. */
@@ -26,12 +27,14 @@ export async function serveBrowserMode(options: {
     localStoreFile(options.dataFolder),
     createKeyFileSealer(options.dataFolder),
   );
-  const service = createService({ store });
+  const exportsDir = exportsFolder(options.dataFolder);
+  const service = createService({ store, chooseExportPath: exportFolderTarget(exportsDir) });
   try {
     await service.resume();
     const server = await startLoopbackServer({
       service,
       rendererDir: options.rendererDir,
+      exportsDir,
       port: options.port,
     });
     return {

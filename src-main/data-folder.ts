@@ -15,3 +15,6 @@ export function ensureDataFolder(folder: string): string {
 }
 
 export const localStoreFile = (folder: string): string => join(folder, 'session-desk.sqlite');
+
+/** Browser mode writes exports here (it has no save dialog) and serves them for download. */
+export const exportsFolder = (folder: string): string => join(folder, 'exports');

@@ -1,6 +1,7 @@
 // Electron lifecycle only: open the store, build the service, bind it, show the window.
 import { app, BrowserWindow, dialog } from 'electron';
 import { ensureDataFolder, localStoreFile } from './data-folder';
+import { chooseExportPathWithDialog } from './export-dialog';
 import { bindServiceToIpc } from './ipc';
 import { openLocalStore } from './local-store';
 import { createSafeStorageSealer } from './safe-storage-sealer';
@@ -14,7 +15,7 @@ async function start(): Promise<void> {
   const store = openLocalStore(localStoreFile(dataFolder), createSafeStorageSealer(), {
     nativeBinding: process.env.SESSION_DESK_SQLITE_BINDING,
   });
-  const service = createService({ store });
+  const service = createService({ store, chooseExportPath: chooseExportPathWithDialog });
   bindServiceToIpc(service);
   await service.resume();
   createMainWindow();

@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { socketPath, type SocketEvent, type SocketRequest, type SocketResponse } from '@contract';
 import type { SessionDeskService } from '../service';
 import { AccessGuard, tokenCookie } from './access-guard';
+import { serveExportDownload } from './export-downloads';
 import { readStaticFile } from './static-files';
 
 export interface LoopbackOptions {
@@ -15,6 +16,8 @@ export interface LoopbackOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Browser mode's exports folder: finished exports download from /exports/<name>. */
+  exportsDir?: string;
   /** Fixed token for tests; otherwise a fresh random one per start. */
   token?: string;
 }
@@ -87,6 +90,19 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
         'Set-Cookie': `${tokenCookie}=${url.searchParams.get('token')}; HttpOnly; SameSite=Strict; Path=/`,
       });
       response.end();
+      return;
+    }
+    const headOnly = request.method === 'HEAD';
+    if (
+      options.exportsDir &&
+      (await serveExportDownload(
+        options.exportsDir,
+        url.pathname,
+        response,
+        securityHeaders,
+        headOnly,
+      ))
+    ) {
       return;
     }
     const file = await readStaticFile(rendererDir, url.pathname);
