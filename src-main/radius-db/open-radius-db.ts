@@ -25,6 +25,8 @@ import {
   sessionToDisconnect,
 } from './sessions-to-disconnect';
 import { streamSessions } from './stream-sessions';
+import { subscriberDetail } from './subscriber-detail';
+import { whoHadAddress } from './who-had-address';
 import { OperatorError } from '../operator-error';
 
 /**
@@ -127,6 +129,8 @@ function radiusDb({ pool, db, schema, serverVersion }: Opened, context: DbErrorC
     sessionsToDisconnect: (selection, scope, limit) =>
       sessionsToDisconnect(db, schema, sql, selection, scope, limit),
     sessionsStillOpen: (radacctIds) => sessionsStillOpen(db, radacctIds),
+    subscriberDetail: (username, scope) => subscriberDetail(db, schema, sql, username, scope),
+    whoHad: (input, scope) => whoHadAddress(db, schema, sql, input, scope),
     close: () => (closing ??= pool.end()),
   };
 }

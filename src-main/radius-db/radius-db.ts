@@ -6,6 +6,8 @@ import type {
   SessionListInput,
   SessionPage,
   SessionStats,
+  SubscriberDetail,
+  WhoHadResult,
 } from '@contract';
 import type { OperatorScope } from '../operator-scope';
 import type { SessionPageQuery } from './session-page-sql';
@@ -51,6 +53,10 @@ export interface RadiusDb {
   ): Promise<SessionToDisconnect[]>;
   /** Which of these sessions have no Accounting-Stop yet. */
   sessionsStillOpen(radacctIds: string[]): Promise<Set<string>>;
+  /** One subscriber's detail; NOT_FOUND when it does not exist or lies outside the scope. */
+  subscriberDetail(username: string, scope: OperatorScope): Promise<SubscriberDetail>;
+  /** Sessions that held an IP or MAC address at a moment. */
+  whoHad(input: { address: string; at: string }, scope: OperatorScope): Promise<WhoHadResult>;
   /** Ends the pool; queries still running finish first. */
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import type { ExportJobs } from './export-jobs';
 import type { DisconnectRuns } from './disconnect-runs';
 import { nasAccessFor } from './nas-access-for';
 import { markRadiusSecret, withRadiusSecrets } from './nas-access-list';
+import { subscriberHandlers, type SubscriberSettings } from './subscriber-handlers';
 
 export interface HandlerContext {
   store: LocalStore;
@@ -22,6 +23,7 @@ export interface HandlerContext {
   scope: () => OperatorScope;
   disconnect: DisconnectDeps;
   runs: DisconnectRuns;
+  subscribers?: SubscriberSettings;
   exports: ExportJobs;
 }
 
@@ -105,6 +107,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'disconnect.cancel': async ({ runId }) => runs.cancel(runId),
     'disconnect.report': async ({ runId }) => runs.report(runId),
     'disconnect.retryFailed': async ({ runId }) => runs.retryFailed(runId),
+    ...subscriberHandlers(context),
     ...createExportHandlers(context.exports),
   };
 }

@@ -12,6 +12,7 @@ import type { ChooseExportPath } from './export-destination';
 import { ExportJobs } from './export-jobs';
 import { createHandlers } from './handlers';
 import { PendingWork } from './pending-work';
+import type { SubscriberSettings } from './subscriber-handlers';
 
 export interface ServiceOptions {
   store: LocalStore;
@@ -21,6 +22,8 @@ export interface ServiceOptions {
   permissions?: () => ReadonlySet<Permission>;
   disconnect?: DisconnectSettings;
   log?: DispatchLog;
+  /** Ping of framed IPs: the demo points it at loopback. */
+  subscribers?: SubscriberSettings;
   /** Where exports go: the desktop's save dialog, or browser mode's exports folder. */
   chooseExportPath?: ChooseExportPath;
 }
@@ -75,6 +78,7 @@ export function createService(options: ServiceOptions): SessionDeskService {
     scope,
     disconnect,
     runs,
+    subscribers: options.subscribers,
     exports,
   });
   return {

@@ -40,6 +40,14 @@ import {
   type SessionPage,
   type SessionStats,
 } from './sessions';
+import {
+  pingInputSchema,
+  subscriberDetailInputSchema,
+  whoHadInputSchema,
+  type PingReport,
+  type SubscriberDetail,
+  type WhoHadResult,
+} from './subscribers';
 
 export * from './bridge';
 export * from './csv-format';
@@ -50,6 +58,7 @@ export * from './filters';
 export * from './nas-access';
 export * from './profiles';
 export * from './sessions';
+export * from './subscribers';
 
 interface Method<I extends z.ZodType, O> {
   input: I;
@@ -106,6 +115,12 @@ export const contract = {
   /** Stops writing and deletes the partial file. */
   'export.cancel': method<ExportProgress>()(exportIdSchema),
   'export.status': method<ExportProgress>()(exportIdSchema),
+  /** One subscriber: online sessions, limit, account state, history; NOT_FOUND outside scope. */
+  'subscribers.detail': method<SubscriberDetail>()(subscriberDetailInputSchema),
+  /** Who held an IP or MAC address at a moment. */
+  'subscribers.whoHad': method<WhoHadResult>()(whoHadInputSchema),
+  /** Pings one open session's framed IP from this workstation. */
+  'subscribers.ping': method<PingReport>()(pingInputSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -59,6 +59,11 @@ export class SessionsPage {
     this.#health = health;
   }
 
+  /** Where the page on screen starts: what "Export CSV" of the current page reads. */
+  get cursor(): SessionCursor | null {
+    return this.#cursors.at(-1) ?? null;
+  }
+
   get pageIndex(): number {
     return this.#cursors.length - 1;
   }

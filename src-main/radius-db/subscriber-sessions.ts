@@ -1,0 +1,106 @@
+import {
+  staleAfterSeconds,
+  subscriberHistoryLength,
+  type OnlineSession,
+  type SessionRow,
+} from '@contract';
+import type { OperatorScope } from '../operator-scope';
+import { timeSql } from './column-sql';
+import type { DbQueries } from './db-queries';
+import type { DetectedSchema } from './detected-schema';
+import { isoTime } from './iso-time';
+import { scopeSql } from './scope-sql';
+import { whereSql } from './session-filter-sql';
+import { toSessionRow } from './session-row';
+import type { SessionSql } from './session-sql';
+import { SqlParams } from './sql-params';
+
+/** The user's sessions under the scope (defence in depth: the caller checked it already). */
+function userConditions(
+  username: string,
+  scope: OperatorScope,
+  schema: DetectedSchema,
+  params: SqlParams,
+): string[] {
+  const conditions = [`r.username = ${params.add(username, 'text')}`];
+  const scoped = scopeSql(scope, schema, params);
+  if (scoped !== null) conditions.push(scoped);
+  return conditions;
+}
+
+/**
+ * Open sessions with the online-sessions query's fields. Stale: no Start or Interim-Update
+ * for longer than twice the session's own Acct-Interim-Interval, and never less than
+ * staleAfterSeconds, so an ISP on hourly interims does not see every session flagged.
+ */
+export async function readOnlineSessions(
+  db: DbQueries,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  username: string,
+  scope: OperatorScope,
+): Promise<OnlineSession[]> {
+  const columns = schema.radacct;
+  const text = (name: string): string => (columns.has(name) ? `r.${name}::text` : 'NULL::text');
+  const time = (name: string): string =>
+    columns.has(name) ? timeSql(`r.${name}`, columns.get(name), schema.serverTimeZone) : 'NULL';
+  const lastHeard = `greatest(${time('acctstarttime')}, ${time('acctupdatetime')})`;
+  const interval = columns.has('acctinterval')
+    ? `CASE WHEN btrim(r.acctinterval::text) ~ '^[0-9]{1,9}$'
+         THEN btrim(r.acctinterval::text)::bigint ELSE 0 END`
+    : '0';
+  const params = new SqlParams();
+  const where = whereSql([
+    'r.acctstoptime IS NULL',
+    ...userConditions(username, scope, schema, params),
+  ]);
+  const floor = params.add(staleAfterSeconds, 'bigint');
+  const rows = await db.arrays(
+    `SELECT ${sql.selectRow}, ${text('nasportid')}, ${text('nasporttype')},
+            ${text('connectinfo_start')}, ${lastHeard},
+            coalesce(${lastHeard} < statement_timestamp()
+              - make_interval(secs => greatest(${floor}, 2 * ${interval})), true)
+     FROM ${sql.fromWithNames} ${where}
+     ORDER BY ${time('acctstarttime')} DESC NULLS LAST, r.radacctid DESC`,
+    params.values,
+  );
+  return rows.map((raw) => ({
+    session: toSessionRow(raw),
+    nasPortId: nullableText(raw[16]),
+    nasPortType: nullableText(raw[17]),
+    connectInfoStart: nullableText(raw[18]),
+    lastHeardAt: isoTime(nullableText(raw[19])),
+    stale: raw[20] === true,
+  }));
+}
+
+/**
+ * The last sessions, newest first. Stock radacct has no index on username alone: this walks
+ * (acctstarttime, username) backwards and stops at the 50th match, so a busy history is
+ * cheap, and the statement timeout bounds a username with almost no sessions.
+ */
+export async function readHistory(
+  db: DbQueries,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  username: string,
+  scope: OperatorScope,
+): Promise<SessionRow[]> {
+  const params = new SqlParams();
+  const where = whereSql(userConditions(username, scope, schema, params));
+  const start = sql.sortKeys.startTime.sql;
+  const limit = params.add(subscriberHistoryLength, 'integer');
+  const rows = await db.arrays(
+    `SELECT ${sql.selectRow}
+     FROM (SELECT r.* FROM ${sql.fromSessions} ${where}
+           ORDER BY ${start} DESC, r.radacctid DESC LIMIT ${limit}) r
+     ${sql.nameJoins}
+     ORDER BY ${start} DESC, r.radacctid DESC`,
+    params.values,
+  );
+  return rows.map(toSessionRow);
+}
+
+function nullableText(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}

@@ -1,0 +1,57 @@
+import type { Handlers } from '@contract';
+import { OperatorError } from '../operator-error';
+import type { OperatorScope } from '../operator-scope';
+import { pingAddress } from '../ping/ping-address';
+import type { ActiveDatabase } from './active-database';
+
+export interface SubscriberSettings {
+  /**
+   * The address to ping for a framed IP. The demo maps every address to 127.0.0.1: its
+   * framed IPs are made-up CGNAT addresses, and nothing may leave loopback.
+   */
+  pingTarget?: (framedIp: string) => string;
+  /** The ping executable; tests point it at a missing one. */
+  pingCommand?: string;
+}
+
+type SubscriberMethods = 'subscribers.detail' | 'subscribers.whoHad' | 'subscribers.ping';
+
+/** The subscriber page: detail, "who had this address", ping of a session's framed IP. */
+export function subscriberHandlers(context: {
+  active: ActiveDatabase;
+  scope: () => OperatorScope;
+  subscribers?: SubscriberSettings;
+}): Pick<Handlers, SubscriberMethods> {
+  const { active, scope } = context;
+  const settings = context.subscribers ?? {};
+  return {
+    'subscribers.detail': async ({ username }) =>
+      active.run((db) => db.subscriberDetail(username, scope())),
+    'subscribers.whoHad': async (input) => active.run((db) => db.whoHad(input, scope())),
+    'subscribers.ping': async ({ radacctId }) => {
+      const session = await active.run((db) => db.sessionToDisconnect(radacctId, scope()));
+      if (!session) {
+        throw new OperatorError(
+          'NOT_FOUND',
+          `Session ${radacctId} is not in radacct (or not visible to you). Reload the subscriber.`,
+        );
+      }
+      if (session.stopped) {
+        throw new OperatorError(
+          'NOT_FOUND',
+          `${session.username}'s session has ended: its address may belong to someone else now, ` +
+            'so Session Desk does not ping it.',
+        );
+      }
+      if (!session.framedIp) {
+        throw new OperatorError(
+          'NOT_FOUND',
+          `${session.username}'s session has no framed IP in radacct: there is nothing to ping.`,
+        );
+      }
+      const target = settings.pingTarget?.(session.framedIp) ?? session.framedIp;
+      const report = await pingAddress(target, settings.pingCommand);
+      return { framedIp: session.framedIp, target, ...report };
+    },
+  };
+}
