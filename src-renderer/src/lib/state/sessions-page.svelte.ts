@@ -1,8 +1,7 @@
-// The session list as the operator asked for it: filter, sort, page size and the keyset
-// position, and the page main returned for them.
+// The session list as the operator asked for it: filter, sort, page size and the page
+// position, and the page its source (the live database, or an export file) returned.
 import {
   defaultSort,
-  minHistorySearchLength,
   type ApiError,
   type SavedFilterInput,
   type SessionCursor,
@@ -12,9 +11,8 @@ import {
   type SessionStatus,
   type SortColumn,
 } from '@contract';
-import { request } from '../request';
-import { clock } from './clock.svelte';
 import { isLinkLoss, type LinkHealth } from './link-health.svelte';
+import { liveSessionSource, type SessionSource } from './session-source';
 
 // Biggest, longest and newest first is what an operator looks for in these columns.
 const descendingFirst: ReadonlySet<SortColumn> = new Set([
@@ -54,9 +52,11 @@ export class SessionsPage {
   view = $state(0);
   #generation = 0;
   #health: LinkHealth;
+  #source: SessionSource;
 
-  constructor(health: LinkHealth) {
+  constructor(health: LinkHealth, source: SessionSource = liveSessionSource) {
     this.#health = health;
+    this.#source = source;
   }
 
   /** Where the page on screen starts: what "Export CSV" of the current page reads. */
@@ -68,12 +68,9 @@ export class SessionsPage {
     return this.#cursors.length - 1;
   }
 
-  /** Why no query is sent: history search needs 3+ characters (shorter ones scan everything). */
+  /** Why no query is sent (live: history search needs 3+ characters). */
   get searchHint(): string | null {
-    const length = this.filter.search.length;
-    if (this.filter.status === 'online' || length === 0 || length >= minHistorySearchLength)
-      return null;
-    return `Type at least ${minHistorySearchLength} characters to search history.`;
+    return this.#source.searchHint(this.filter);
   }
 
   get hasPrevious(): boolean {
@@ -182,7 +179,7 @@ export class SessionsPage {
     const generation = ++this.#generation;
     const firstRow = this.pageIndex * this.pageSize + 1;
     this.reading = true;
-    const result = await request('sessions.list', {
+    const result = await this.#source.list({
       filter: this.filter,
       sort: this.sort,
       pageSize: this.pageSize,
@@ -195,7 +192,6 @@ export class SessionsPage {
     const refusal = error !== null && (!isLinkLoss(error) || this.#historySearchCutShort(error));
     this.#health.note('sessions', refusal ? null : error);
     if (result.ok) {
-      clock.sync(result.data.readAt);
       this.page = result.data;
       this.firstRowShown = firstRow;
       this.refused = null;
