@@ -19,6 +19,8 @@ export interface BrowserMode {
 export async function serveBrowserMode(options: {
   dataFolder: string;
   port: number;
+  /** 127.0.0.1 unless the operator named another address with --host. */
+  host?: string;
   /** out/renderer: known to the entry file, which sits beside it in out/. */
   rendererDir: string;
 }): Promise<BrowserMode> {
@@ -36,6 +38,9 @@ export async function serveBrowserMode(options: {
       rendererDir: options.rendererDir,
       exportsDir,
       port: options.port,
+      host: options.host,
+      // Only --host ever sets a host here: the operator named it, and is warned.
+      allowRemote: options.host !== undefined,
     });
     return {
       url: server.url,

@@ -5,39 +5,62 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { serveBrowserMode } from './browser-mode';
 import { defaultDataFolder } from './data-folder';
+import { checkBindHost, remoteBindWarning } from './loopback/bind-address';
 
-const usage = `Usage: npm run browser -- [--data-dir DIR] [--port N]
+const usage = `Usage: npm run browser -- [--data-dir DIR] [--port N] [--host ADDRESS]
 
-Serves Session Desk on http://127.0.0.1:PORT for a browser on this machine.
-  --data-dir DIR  where profiles, saved filters and the password key live
-                  (default ${defaultDataFolder()})
-  --port N        port to listen on (default: a free one)`;
+Serves Session Desk on http://127.0.0.1:PORT for a browser on this machine, on the profile
+used last.
+  --data-dir DIR    where profiles, saved filters and the password key live
+                    (default ${defaultDataFolder()})
+  --port N          port to listen on (default: a free one)
+  --host ADDRESS    listen on this address instead of 127.0.0.1. Another loopback address
+                    is fine; this machine's LAN address (for a wall screen) makes the
+                    access token the only guard, sent in clear over HTTP`;
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${usage}`);
+  process.exit(2);
+}
 
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      'data-dir': { type: 'string' },
-      port: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
   if (values.help) {
     console.log(usage);
     process.exit(0);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a number from 0 to 65535, not "${values.port}".`);
-    process.exit(2);
+    fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
   }
-  return { dataFolder: values['data-dir'] ?? defaultDataFolder(), port };
+  let host: string | undefined;
+  if (values.host !== undefined) {
+    const checked = checkBindHost(values.host);
+    if (!checked.ok) fail(checked.message);
+    host = checked.host;
+    if (!checked.loopback) console.warn(`\n${remoteBindWarning(host)}\n`);
+  }
+  return { dataFolder: values['data-dir'] ?? defaultDataFolder(), port, host };
 }
 
 async function main(): Promise<void> {
-  const { dataFolder, port } = parseOptions();
+  const { dataFolder, port, host } = parseOptions();
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const browserMode = await serveBrowserMode({ dataFolder, port, rendererDir });
-  console.log(`Session Desk is serving on loopback. Open:\n\n  ${browserMode.url}\n`);
+  const browserMode = await serveBrowserMode({ dataFolder, port, host, rendererDir });
+  const where = host === undefined ? 'on loopback' : `on ${host}`;
+  console.log(`Session Desk is serving ${where}. Open:\n\n  ${browserMode.url}\n`);
   console.log(`Data folder: ${dataFolder}. Press Ctrl-C to stop.`);
 
   const stop = async () => {

@@ -107,6 +107,7 @@ async function main(): Promise<void> {
     const browserMode = await serveBrowserMode({
       dataFolder: demoFolder,
       port: options.port,
+      host: options.host,
       rendererDir,
     });
     undo.push({ what: 'browser mode', run: () => browserMode.close() });

@@ -7,13 +7,20 @@ import { socketPath, type SocketEvent, type SocketRequest, type SocketResponse }
 import type { SessionDeskService } from '../service';
 import { AccessGuard, tokenCookie } from './access-guard';
 import { serveExportDownload } from './export-downloads';
+import { checkBindHost, defaultBindHost } from './bind-address';
 import { readStaticFile } from './static-files';
 
 export interface LoopbackOptions {
   service: SessionDeskService;
   /** The built renderer (out/renderer). */
   rendererDir: string;
+  /** Where to listen: 127.0.0.1 by default. Anything but loopback needs allowRemote. */
   host?: string;
+  /**
+   * The operator asked, by name, to be reachable from other machines (--host): the token
+   * is then the only guard. Without it, a non-loopback host is refused.
+   */
+  allowRemote?: boolean;
   /** 0 picks a free port. */
   port?: number;
   /** Browser mode's exports folder: finished exports download from /exports/<name>. */
@@ -60,7 +67,14 @@ function isSocketRequest(value: unknown): value is SocketRequest {
  * (no binary, no display), for a wall screen, and by the end-to-end tests.
  */
 export async function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackServer> {
-  const host = options.host ?? '127.0.0.1';
+  const checked = checkBindHost(options.host ?? defaultBindHost);
+  if (!checked.ok) throw new Error(checked.message);
+  if (!checked.loopback && !options.allowRemote) {
+    throw new Error(
+      `Refusing to serve on ${checked.host}: it is not a loopback address, and only an explicit --host may open Session Desk to other machines.`,
+    );
+  }
+  const host = checked.host;
   const token = options.token ?? randomBytes(24).toString('base64url');
   const rendererDir = resolve(options.rendererDir);
   let guard: AccessGuard | null = null;
