@@ -3,6 +3,7 @@ import { openLocalStore } from './local-store';
 import { startLoopbackServer } from './loopback/loopback-server';
 import { createKeyFileSealer } from './secrets/key-file-sealer';
 import { createService } from './service';
+import type { SubscriberSettings } from './service/subscriber-handlers';
 import { exportFolderTarget } from './service/export-destination';
 
 export interface BrowserMode {
@@ -23,6 +24,8 @@ export async function serveBrowserMode(options: {
   host?: string;
   /** out/renderer: known to the entry file, which sits beside it in out/. */
   rendererDir: string;
+  /** The demo's: Ping goes to loopback. */
+  subscribers?: SubscriberSettings;
 }): Promise<BrowserMode> {
   ensureDataFolder(options.dataFolder);
   const store = openLocalStore(
@@ -30,7 +33,11 @@ export async function serveBrowserMode(options: {
     createKeyFileSealer(options.dataFolder),
   );
   const exportsDir = exportsFolder(options.dataFolder);
-  const service = createService({ store, chooseExportPath: exportFolderTarget(exportsDir) });
+  const service = createService({
+    store,
+    chooseExportPath: exportFolderTarget(exportsDir),
+    subscribers: options.subscribers,
+  });
   try {
     await service.resume();
     const server = await startLoopbackServer({

@@ -4,6 +4,7 @@ import { ensureDataFolder, localStoreFile } from './data-folder';
 import { chooseExportPathWithDialog } from './export-dialog';
 import { bindServiceToIpc } from './ipc';
 import { openLocalStore } from './local-store';
+import { subscriberSettingsFromEnv } from './ping/demo-ping';
 import { createSafeStorageSealer } from './safe-storage-sealer';
 import { createService } from './service';
 import { createMainWindow } from './window';
@@ -15,7 +16,11 @@ async function start(): Promise<void> {
   const store = openLocalStore(localStoreFile(dataFolder), createSafeStorageSealer(), {
     nativeBinding: process.env.SESSION_DESK_SQLITE_BINDING,
   });
-  const service = createService({ store, chooseExportPath: chooseExportPathWithDialog });
+  const service = createService({
+    store,
+    chooseExportPath: chooseExportPathWithDialog,
+    subscribers: subscriberSettingsFromEnv(process.env),
+  });
   bindServiceToIpc(service);
   await service.resume();
   createMainWindow();

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { demoPingEnv } from '../ping/demo-ping';
 
 export interface DesktopApp {
   /** Resolves when the app has closed (the operator closed its window, or stop()). */
@@ -43,7 +44,13 @@ export function launchDesktopApp(repoRoot: string, dataFolder: string): DesktopA
   const launcher = spawn(
     process.execPath,
     [join(repoRoot, 'scripts/launch-electron.mjs'), `--user-data-dir=${dataFolder}`],
-    { cwd: repoRoot, stdio: 'inherit', detached: true },
+    // The demo's framed IPs are made up: the app it opens pings loopback instead.
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+      detached: true,
+      env: { ...process.env, [demoPingEnv]: '1' },
+    },
   );
   const closed = new Promise<void>((resolve) => launcher.once('exit', () => resolve()));
   return {

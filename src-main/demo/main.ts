@@ -9,6 +9,7 @@ import { ensureDataFolder, localStoreFile } from '../data-folder';
 import { openLocalStore } from '../local-store';
 import { createKeyFileSealer } from '../secrets/key-file-sealer';
 import { saveDemoProfile } from './demo-profile';
+import { demoSubscriberSettings } from '../ping/demo-ping';
 import { ensureElectronBinary, launchDesktopApp } from './desktop-app';
 import { startDemoDatabase } from './embedded-database';
 import { startLiveActivity } from './live-activity';
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
       port: options.port,
       host: options.host,
       rendererDir,
+      subscribers: demoSubscriberSettings,
     });
     undo.push({ what: 'browser mode', run: () => browserMode.close() });
     console.log(

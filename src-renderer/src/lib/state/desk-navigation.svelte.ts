@@ -1,0 +1,23 @@
+// Which page of the connected profile is on screen, and which subscriber the Subscriber page
+// shows. One shared instance, so a username in the Sessions table (or the top bar's finder)
+// can open the detail without every view in between passing a callback down.
+import type { DeskPage } from '../desk-pages';
+
+export class DeskNavigation {
+  page = $state<DeskPage>('sessions');
+  /** The subscriber the Subscriber page shows; null: only its search forms. */
+  subscriber = $state<string | null>(null);
+
+  go(page: DeskPage): void {
+    this.page = page;
+  }
+
+  openSubscriber(username: string): void {
+    const name = username.trim();
+    if (name === '') return;
+    this.subscriber = name;
+    this.page = 'subscriber';
+  }
+}
+
+export const navigation = new DeskNavigation();

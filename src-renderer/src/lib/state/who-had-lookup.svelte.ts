@@ -1,0 +1,29 @@
+// "Who had this IP (or MAC) at this time?": the form's two fields and the answer.
+import type { ApiError, WhoHadResult } from '@contract';
+import { isoFromLocalInput, localInputValue } from '../local-time-input';
+import { request } from '../request';
+
+export class WhoHadLookup {
+  address = $state('');
+  /** As the datetime-local input holds it: local wall time, no zone. */
+  at = $state(localInputValue(Date.now()));
+  result = $state.raw<WhoHadResult | null>(null);
+  error = $state.raw<ApiError | null>(null);
+  busy = $state(false);
+
+  async ask(): Promise<void> {
+    const at = isoFromLocalInput(this.at);
+    if (at === null) {
+      this.error = { code: 'INVALID_INPUT', message: 'Pick a date and a time.' };
+      return;
+    }
+    this.busy = true;
+    const result = await request('subscribers.whoHad', {
+      address: this.address,
+      at,
+    });
+    this.busy = false;
+    this.result = result.ok ? result.data : null;
+    this.error = result.ok ? null : result.error;
+  }
+}
