@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { OperatorError } from '../operator-error';
 
@@ -19,8 +19,7 @@ export class AtomicFile {
   private constructor(
     readonly target: string,
     readonly temp: string,
-    private readonly handle: FileHandle,
-    private readonly stream: Writable,
+    private readonly stream: WriteStream,
   ) {
     stream.on('error', (error) => {
       this.failure ??= error;
@@ -32,15 +31,14 @@ export class AtomicFile {
       dirname(target),
       `.${basename(target)}.${randomBytes(4).toString('hex')}.part`,
     );
-    let handle: FileHandle;
+    // flush: the stream fsyncs before it closes, so a finished file is on disk, not in cache.
+    const stream = createWriteStream(temp, { flags: 'wx', flush: true, highWaterMark: 1 << 20 });
     try {
-      handle = await open(temp, 'wx');
+      await once(stream, 'open');
     } catch (error) {
       throw fileError(error, target);
     }
-    // The handle stays open after the stream ends: it is synced before it closes.
-    const stream = handle.createWriteStream({ autoClose: false, highWaterMark: 1 << 20 });
-    return new AtomicFile(target, temp, handle, stream);
+    return new AtomicFile(target, temp, stream);
   }
 
   /** Resolves when the stream can take more (at once unless its buffer is full). */
@@ -60,8 +58,6 @@ export class AtomicFile {
       this.stream.end();
       await finished(this.stream);
       if (this.failure) throw this.failure;
-      await this.handle.sync();
-      await this.handle.close();
       await rename(this.temp, this.target);
     } catch (error) {
       await this.discard();
@@ -72,8 +68,10 @@ export class AtomicFile {
 
   /** Stop writing and delete the temp file; the target is never touched. */
   async discard(): Promise<void> {
-    this.stream.destroy();
-    await this.handle.close().catch(() => undefined);
+    if (!this.stream.closed) {
+      this.stream.destroy();
+      await finished(this.stream).catch(() => undefined);
+    }
     await rm(this.temp, { force: true });
   }
 }
