@@ -36,6 +36,10 @@ export async function streamSessions(
   } catch (error) {
     throw toOperatorError(error, context);
   }
+  // Between FETCHes no query is active, so a dropped socket is reported on the client:
+  // without a listener that error would end the process. The next FETCH fails and says so.
+  const ignoreUntilNextQuery = () => undefined;
+  client.on('error', ignoreUntilNextQuery);
   let rows = 0;
   try {
     await client.query('BEGIN READ ONLY');
@@ -51,10 +55,12 @@ export async function streamSessions(
       if (batch.rows.length < streamBatchRows) break;
     }
     await client.query('COMMIT');
+    client.off('error', ignoreUntilNextQuery);
     client.release();
     return rows;
   } catch (error) {
     // The connection may be half way through a FETCH: never hand it back to the pool.
+    // The listener stays: the destroyed socket may still report its end.
     client.release(true);
     throw toOperatorError(error, context);
   }
