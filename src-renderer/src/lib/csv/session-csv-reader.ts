@@ -23,19 +23,49 @@ interface Placement {
   index: number;
   column: CsvColumn;
   field: number;
+  /** Few distinct values (a NAS, a service): one string kept for all rows that share it. */
+  shared: boolean;
 }
 
-const wholeNumber = /^-?\d+$/;
+// One string for every row on the same NAS or service: about 9 MB less of 80 for 100,000 rows.
+const sharedHeaders: ReadonlySet<string> = new Set([
+  'service',
+  'nas_ip',
+  'nas_name',
+  'acct_terminate_cause',
+]);
+/** Past this many distinct values a column is not repetitive after all: stop sharing. */
+const sharedValuesLimit = 10_000;
+
 const radacctId = /^\d{1,19}$/;
 // What the exporter writes: ISO 8601 with an offset; PostgreSQL's infinity passes as is.
 const isoTime = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d(:?\d\d)?)$|^-?infinity$/;
 
-// Columns a SessionRow cannot hold as null: an empty field stays an empty string.
-const notNullFields: ReadonlySet<number> = new Set(
-  csvColumns.filter((c) => !c.optional && c.field !== null).map((c) => c.field as number),
-);
-/** acct_session_id is optional in a file but never null in a SessionRow. */
-const acctSessionIdField = csvColumns.find((c) => c.header === 'acct_session_id')?.field ?? -1;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** A whole number, tested without a regular expression: a file holds 400,000 of them. */
+function isWholeNumber(value: string): boolean {
+  const from = value.charCodeAt(0) === 45 ? 1 : 0;
+  if (value.length === from) return false;
+  for (let i = from; i < value.length; i += 1) if (!isDigit(value.charCodeAt(i))) return false;
+  return true;
+}
+
+// The exporter's own shape, "2026-11-21T08:00:00Z" or with a fraction: tested by position
+// first, as a file holds 300,000 of them; anything else goes through isoTime.
+const timeShape = 'dddd-dd-ddTdd:dd:dd';
+function isUtcExportTime(value: string): boolean {
+  const length = value.length;
+  if (length < 20 || value.charCodeAt(length - 1) !== 90) return false;
+  for (let i = 0; i < timeShape.length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (timeShape[i] === 'd' ? !isDigit(code) : code !== timeShape.charCodeAt(i)) return false;
+  }
+  if (length === 20) return true;
+  if (value.charCodeAt(19) !== 46 || length === 21) return false;
+  for (let i = 20; i < length - 1; i += 1) if (!isDigit(value.charCodeAt(i))) return false;
+  return true;
+}
 
 const kindWords: Record<Exclude<CsvColumnKind, 'text'>, string> = {
   integer: 'a whole number',
@@ -53,6 +83,7 @@ export class SessionCsvReader {
   #exportedAtIndex = -1;
   #rows: SessionRow[] = [];
   #exportedAt: string | null = null;
+  #sharedValues = new Map<string, string>();
 
   /** Lines begun so far. */
   get line(): number {
@@ -105,7 +136,13 @@ export class SessionCsvReader {
       const index = positions.get(column.header);
       if (index === undefined) continue;
       if (column.field === null) this.#exportedAtIndex = index;
-      else this.#placements.push({ index, column, field: column.field });
+      else
+        this.#placements.push({
+          index,
+          column,
+          field: column.field,
+          shared: sharedHeaders.has(column.header),
+        });
     }
   }
 
@@ -137,20 +174,28 @@ export class SessionCsvReader {
       null,
     ];
     const cells = row as unknown as (string | number | null)[];
-    for (const { index, column, field } of this.#placements) {
+    for (const { index, column, field, shared } of this.#placements) {
       const value = fields[index] as string;
+      // The row starts with every field empty: '' where it cannot be null, null elsewhere.
       if (value === '') {
         if (field === 0) throw new CsvFileError(`column radacct_id is empty.`, line);
-        if (!notNullFields.has(field) && field !== acctSessionIdField) cells[field] = null;
         continue;
       }
-      cells[field] = this.#value(value, column, field, line);
+      cells[field] = shared ? this.#shared(value) : this.#value(value, column, field, line);
     }
     if (this.#exportedAtIndex >= 0 && this.#exportedAt === null) {
       const stamp = fields[this.#exportedAtIndex] as string;
       if (stamp !== '') this.#exportedAt = this.#checked(stamp, 'time', 'exported_at', line);
     }
     return row;
+  }
+
+  #shared(value: string): string {
+    const known = this.#sharedValues.get(value);
+    if (known !== undefined) return known;
+    const restored = value.charCodeAt(0) === 39 ? restoreCsvText(value) : value;
+    if (this.#sharedValues.size < sharedValuesLimit) this.#sharedValues.set(value, restored);
+    return restored;
   }
 
   #value(value: string, column: CsvColumn, field: number, line: number): string | number {
@@ -175,9 +220,9 @@ export class SessionCsvReader {
   ): string {
     const ok =
       kind === 'integer'
-        ? wholeNumber.test(value) &&
+        ? isWholeNumber(value) &&
           (header !== 'acct_session_time' || Number.isSafeInteger(Number(value)))
-        : isoTime.test(value);
+        : isUtcExportTime(value) || isoTime.test(value);
     if (!ok) {
       throw new CsvFileError(
         `column ${header}: ${quoteForMessage(value)} is not ${kindWords[kind]}.`,
