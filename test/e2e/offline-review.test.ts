@@ -76,6 +76,7 @@ describe.skipIf(!hasChromium)('Offline review in Chromium', () => {
   it('opens an export with no connection profile, with a banner saying what it is', async () => {
     await page.goto(app.server.url);
     await page.getByTestId('empty-state').waitFor();
+    await snapshot(page, 'offline-00-welcome');
     await page.getByTestId('welcome-open-export').setInputFiles({
       name: 'sessions-0930.csv',
       mimeType: 'text/csv',
