@@ -61,6 +61,19 @@ describe('CsvRecordParser', () => {
     ]);
   });
 
+  it('says at once where an unclosed quote starts in a long file, not after reading it all', () => {
+    const parser = new CsvRecordParser(() => undefined);
+    parser.push('a,b\r\n1,"never closed\r\n');
+    const filler = 'x,y\r\n'.repeat(20_000);
+    expect(() => {
+      for (let chunk = 0; chunk < 20; chunk += 1) parser.push(filler);
+    }).toThrow(/^Line 2: a quoted field starts on this line and runs on for over a megabyte/);
+  });
+
+  it('ends a last record on a lone CR', () => {
+    expect(parse(['a,"b"\r'])).toEqual([[['a', 'b'], 1]]);
+  });
+
   it('gives the same records whatever the chunk boundaries', () => {
     const text = 'a,"b,""c""\nd",e\r\nf,g,h\r\n';
     const whole = parse([text]);

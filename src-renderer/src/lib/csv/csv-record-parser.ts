@@ -127,7 +127,9 @@ export class CsvRecordParser {
           return { fields, next: i + 2, lineBreaks };
         if (next === LF) return { fields, next: i + 1, lineBreaks };
         if (i >= length) return { fields, next: i, lineBreaks };
-        if (next === CR && i + 1 >= length && !final) return null;
+        // A CR as the very last character: the LF may be in the next chunk.
+        if (next === CR && i + 1 >= length)
+          return final ? { fields, next: i + 1, lineBreaks } : null;
         throw new CsvFileError(
           'a quoted field has text after its closing quote; a quote inside a quoted field must be doubled ("").',
           this.#line + lineBreaks,
