@@ -248,4 +248,22 @@ describe.skipIf(!hasChromium)('Subscriber detail in Chromium', () => {
     await page.getByTestId('who-had-session').getByRole('button', { name: alice }).click();
     await expect.poll(() => page.getByTestId('subscriber-username').textContent()).toBe(alice);
   });
+
+  it('disconnects all of the subscriber’s sessions through the bulk dialogs', async () => {
+    await page.getByTestId('disconnect-all').click();
+    await page.getByTestId('bulk-confirm').waitFor();
+    await expect.poll(() => page.getByTestId('bulk-confirm-count').textContent()).toBe('1');
+    await page.getByTestId('bulk-confirm-go').click();
+    const progress = page.getByTestId('bulk-progress');
+    await expect
+      .poll(() => progress.getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('finished');
+    await snapshot(page, 'e2e-subscriber-06-disconnect-all');
+    await page.getByTestId('bulk-close').click();
+    await expect.poll(() => openSessionIds(alice)).toEqual([]);
+    await expect.poll(() => page.getByTestId('no-online-sessions').count()).toBe(1);
+    expect(await page.getByTestId('diagnosis').textContent()).toMatch(
+      /^\s*Offline: last session ended .*an operator disconnected it \(Admin-Reset\)/,
+    );
+  });
 });
