@@ -87,7 +87,19 @@ export function diagnose(input: {
           (limit.stale > 0 ? ` (${limit.stale} stale: disconnect those first).` : '.'),
       };
     }
-    const stale = limit.stale > 0 ? ` ${limit.stale} of them look stale (no interim update).` : '';
+    if (limit.stale === online.length) {
+      return {
+        tone: 'warning',
+        text:
+          `Online only on ${online.length === 1 ? 'a stale session' : `${count}, all stale`}: ` +
+          'no interim update for over an hour, so the NAS has probably lost it and the ' +
+          'subscriber may be offline. Disconnect it to clear radacct, then check the CPE.',
+      };
+    }
+    const stale =
+      limit.stale === 0
+        ? ''
+        : ` ${limit.stale} of them ${limit.stale === 1 ? 'looks' : 'look'} stale (no interim update).`;
     return {
       tone: 'ok',
       text: `Online on ${count}: link is up, look upstream of the NAS.${stale}`,
