@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { exportsFolder } from '../../src-main/data-folder';
 import { startLoopbackServer, type LoopbackServer } from '../../src-main/loopback/loopback-server';
+import { exportFolderTarget } from '../../src-main/service/export-destination';
 import { openServiceHarness, type ServiceHarness } from './service-harness';
 
 const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
@@ -16,8 +19,17 @@ export async function startAppServer(): Promise<AppServer> {
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` (npm test does it first).');
   }
-  const harness = openServiceHarness();
-  const server = await startLoopbackServer({ service: harness.service, rendererDir });
+  // Exports as browser mode does them: into the data folder, downloaded from the server.
+  const dataFolder = mkdtempSync(join(tmpdir(), 'sd-data-'));
+  const exportsDir = exportsFolder(dataFolder);
+  const harness = openServiceHarness(dataFolder, {
+    chooseExportPath: exportFolderTarget(exportsDir),
+  });
+  const server = await startLoopbackServer({
+    service: harness.service,
+    rendererDir,
+    exportsDir,
+  });
   return {
     harness,
     server,
