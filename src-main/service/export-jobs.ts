@@ -1,14 +1,12 @@
 import { basename } from 'node:path';
 import {
   maxExportRows,
-  sessionCsvLine,
-  csvHeaderLine,
   type ExportCount,
   type ExportProgress,
   type ExportStartInput,
   type SessionFilter,
 } from '@contract';
-import { AtomicFile } from '../csv/atomic-file';
+import { writeSessionsCsv } from '../csv/write-sessions-csv';
 import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import type { SessionPageQuery } from '../radius-db';
@@ -40,7 +38,6 @@ interface Job {
 const keptJobs = 20;
 /** Progress events at most this often while rows are written. */
 const progressEveryMs = 100;
-const lineBreak = '\r\n';
 
 const formatCount = (count: number): string => count.toLocaleString('en');
 
@@ -129,34 +126,18 @@ export class ExportJobs {
   }
 
   private async write(job: Job, target: ExportTarget, query: SessionPageQuery): Promise<void> {
-    const { signal } = job.abort;
-    const exportedAt = new Date().toISOString();
-    let file: AtomicFile | null = null;
     try {
-      file = await AtomicFile.create(target.path);
-      await file.write(csvHeaderLine + lineBreak);
-      const opened = file;
       const rows = await this.deps.active.run((db) =>
-        db.streamSessions(
-          query,
-          this.deps.scope(),
-          async (batch) => {
-            let text = '';
-            for (const row of batch) text += sessionCsvLine(row, exportedAt) + lineBreak;
-            await opened.write(text);
-            job.view.rows += batch.length;
-            job.view.message = `Writing ${job.view.fileName}…`;
-            this.publish(job);
-          },
-          signal,
-        ),
+        writeSessionsCsv(db, query, this.deps.scope(), target.path, job.abort.signal, (rows) => {
+          job.view.rows = rows;
+          job.view.message = `Writing ${job.view.fileName}…`;
+          this.publish(job);
+        }),
       );
-      if (signal.aborted) {
-        await file.discard();
+      if (rows === null) {
         this.end(job, 'cancelled', 'Export cancelled: nothing was saved.');
         return;
       }
-      await file.commit();
       job.view.rows = rows;
       job.view.savedPath = target.downloadUrl ? null : target.path;
       job.view.downloadUrl = target.downloadUrl;
@@ -167,7 +148,6 @@ export class ExportJobs {
         `${formatCount(rows)} ${sessions} written to ${job.view.fileName}.`,
       );
     } catch (error) {
-      await file?.discard().catch(() => undefined);
       this.end(job, 'failed', failureMessage(error, job.view.fileName));
     }
   }
