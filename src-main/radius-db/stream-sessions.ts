@@ -43,6 +43,9 @@ export async function streamSessions(
   let rows = 0;
   try {
     await client.query('BEGIN READ ONLY');
+    // Every row is read: plan for the whole result, as COPY would, not the default first
+    // tenth a cursor is planned for (which picks fast-start plans that cost more in total).
+    await client.query('SET LOCAL cursor_tuple_fraction = 1.0');
     await client.query({ text: `DECLARE session_export NO SCROLL CURSOR FOR ${text}`, values });
     while (!signal.aborted) {
       const batch = await client.query<unknown[]>({
