@@ -7,6 +7,7 @@ import { openRadiusDb, recommendedIndexes, type DbProfile } from '../../src-main
 import { timeBridgeCopy } from './bridge-copy';
 import { benchCases, withTrigramBudget } from './cases';
 import { ensureDataset, type Dataset } from './dataset';
+import { benchExport } from './export-bench';
 import { parseOptions, usage, type BenchOptions } from './options';
 import { benchDisconnect } from './disconnect/bench-disconnect';
 import { details, table, type CaseResult } from './report';
@@ -100,6 +101,7 @@ async function bench(options: BenchOptions): Promise<void> {
         );
       }
       if (trigramNote) console.log(trigramNote);
+      console.log(await benchExport(db, dataset.url));
       console.log('');
       console.log('Statements behind each case (psql median each):');
       console.log(details(results));
