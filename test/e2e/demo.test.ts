@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     );
 
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   }, 180_000);
 
   afterAll(async () => {
@@ -272,7 +272,7 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     await expect.poll(() => page.getByTestId('session-row').count()).toBeGreaterThan(1);
   });
 
-  describe('one NAS: filter and pages — and, once issue 4 lands, its export opened offline', () => {
+  describe('one NAS: filter, pages, and its export opened offline', () => {
     it('filters to one NAS and pages through it', async () => {
       const nasIp = '127.0.10.3';
       await page.getByTestId('nas-select').selectOption(nasIp);
@@ -307,10 +307,86 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
       await page.getByTestId('nas-select').selectOption('');
     });
 
-    // ── ISSUE 4: EXPORT → OFFLINE ────────────────────────────────────────────────────
-    // When CSV export and offline review land, their end-to-end step goes here, against
-    // this demo: with the NAS filter above still set, export the list, open the file in
-    // offline review (no database), and check it shows the same rows, count and pills.
+    /** Exports every online session of the NAS through the dialog; the downloaded file. */
+    async function exportAllOnNas(): Promise<string> {
+      await page.getByTestId('export-open').click();
+      await page.getByTestId('export-dialog').waitFor();
+      await page.getByTestId('export-scope-all').check();
+      await expect.poll(() => page.getByTestId('export-count').textContent()).toMatch(/\d/);
+      await page.getByTestId('export-start').click();
+      const link = page.getByTestId('export-download');
+      await link.waitFor({ timeout: 30_000 });
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const path = join(dataDir, `e2e-${Date.now()}.csv`);
+      await download.saveAs(path);
+      await page.getByTestId('export-close').click();
+      return path;
+    }
+
+    it('exports one NAS, opens the file offline with the same sessions, and compares two exports', async () => {
+      const nasIp = '127.0.10.3';
+      await page.getByTestId('nas-select').selectOption(nasIp);
+      await expect
+        .poll(async () => [...new Set((await rowsOnScreen()).map(([, nas]) => nas))])
+        .toEqual([nasIp]);
+      const first = await exportAllOnNas();
+      const exportedIds = readFileSync(first, 'utf8')
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[0]!);
+      expect(exportedIds.length).toBeGreaterThan(200);
+
+      await page.getByTestId('open-export').setInputFiles(first);
+      await page.getByTestId('offline-banner').waitFor();
+      expect(await page.getByTestId('offline-row-count').textContent()).toBe(
+        `${exportedIds.length} rows`,
+      );
+      expect(await page.getByTestId('nas-pill').count()).toBe(1);
+      expect(await page.getByTestId('stat-total').textContent()).toContain(
+        String(exportedIds.length),
+      );
+      await page.getByTestId('page-size-select').selectOption('1000');
+      // The table is virtualised: the range names every row, the rows drawn are all the file's.
+      await expect
+        .poll(() => page.getByTestId('page-range').textContent())
+        .toBe(`rows 1–${exportedIds.length} of ${exportedIds.length}`);
+      const inFile = new Set(exportedIds);
+      const drawn = (await rowsOnScreen()).map(([id]) => id);
+      expect(drawn.length).toBeGreaterThan(10);
+      expect(drawn.filter((id) => !inFile.has(id))).toEqual([]);
+      await snapshot(page, 'demo-04b-export-opened-offline');
+
+      // A subscriber with one session on that NAS logs off; the next export misses them.
+      const { rows } = await pool.query<{ username: string }>(
+        `SELECT username FROM radacct WHERE acctstoptime IS NULL AND host(nasipaddress) = $1
+          GROUP BY username HAVING count(*) = 1 ORDER BY username LIMIT 1`,
+        [nasIp],
+      );
+      const leaving = rows[0]!.username;
+      await pool.query(
+        `UPDATE radacct SET acctstoptime = now(), acctterminatecause = 'User-Request'
+          WHERE username = $1 AND acctstoptime IS NULL`,
+        [leaving],
+      );
+      await page.getByTestId('offline-close').click();
+      await page.getByTestId('nas-select').selectOption(nasIp);
+      await refreshNow();
+      const second = await exportAllOnNas();
+
+      await page.getByTestId('open-export').setInputFiles(first);
+      await page.getByTestId('offline-banner').waitFor();
+      await page.getByTestId('compare-file').setInputFiles(second);
+      await page.getByTestId('compare-view').waitFor();
+      await page.getByTestId('compare-tab-dropped').click();
+      await expect
+        .poll(async () => (await page.getByTestId('compare-row').allTextContents()).join('\n'))
+        .toContain(leaving);
+      await snapshot(page, 'demo-04c-compare-two-exports');
+      await page.getByTestId('compare-back').click();
+      await page.getByTestId('offline-close').click();
+      await page.getByTestId('nas-select').selectOption('');
+      await expect.poll(() => page.getByTestId('session-row').count()).toBeGreaterThan(10);
+    });
   });
 
   it('disconnects a session: the simulated BNG ends it and the audit log has it', async () => {
