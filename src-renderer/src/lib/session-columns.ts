@@ -22,19 +22,22 @@ export const actionColumnWidth = 120;
 
 // Sized for a 1440 px screen: everything, actions included, fits without scrolling sideways.
 export const sessionColumns: readonly SessionColumn[] = [
-  { label: 'Username', sort: 'username', width: 176, grow: 3, numeric: false },
-  { label: 'Full name', sort: 'fullName', width: 86, grow: 1, numeric: false },
-  { label: 'Service', sort: 'service', width: 68, grow: 1, numeric: false },
-  { label: 'NAS', sort: 'nas', width: 90, grow: 1, numeric: false },
-  { label: 'Framed IP', sort: 'framedIp', width: 110, grow: 0, numeric: false },
-  { label: 'MAC', sort: 'mac', width: 136, grow: 0, numeric: false },
-  { label: 'Acct session id', sort: 'acctSessionId', width: 104, grow: 0, numeric: false },
-  { label: 'Start', sort: 'startTime', width: 158, grow: 0, numeric: false },
-  { label: 'Duration', sort: 'duration', width: 86, grow: 0, numeric: true },
-  { label: 'Download', sort: 'download', width: 74, grow: 0, numeric: true },
-  { label: 'Upload', sort: 'upload', width: 66, grow: 0, numeric: true },
+  { label: 'Username', sort: 'username', width: 160, grow: 3, numeric: false },
+  { label: 'Full name', sort: 'fullName', width: 76, grow: 1, numeric: false },
+  { label: 'Service', sort: 'service', width: 64, grow: 1, numeric: false },
+  { label: 'NAS', sort: 'nas', width: 96, grow: 1, numeric: false },
+  // A whole CGNAT address (100.127.255.255) in the monospaced face.
+  { label: 'Framed IP', sort: 'framedIp', width: 122, grow: 0, numeric: false },
+  { label: 'MAC', sort: 'mac', width: 140, grow: 0, numeric: false },
+  // Acct-Session-Id: 8 hex digits on MikroTik.
+  { label: 'Session id', sort: 'acctSessionId', width: 76, grow: 0, numeric: false },
+  { label: 'Start', sort: 'startTime', width: 156, grow: 0, numeric: false },
+  { label: 'Duration', sort: 'duration', width: 84, grow: 0, numeric: true },
+  // "1023.9 MB" whole.
+  { label: 'Download', sort: 'download', width: 78, grow: 0, numeric: true },
+  { label: 'Upload', sort: 'upload', width: 78, grow: 0, numeric: true },
   // An offline row has no actions: its status (and why it ended) spans the action column too.
-  { label: 'Status', sort: null, width: 80, grow: 1, numeric: false },
+  { label: 'Status', sort: null, width: 76, grow: 1, numeric: false },
 ];
 
 export const columnTemplate = [
