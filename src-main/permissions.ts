@@ -1,13 +1,11 @@
+import { permissionNames, type Permission } from '@contract';
 import { OperatorError } from './operator-error';
 
-/**
- * What an operator may do beyond reading sessions. The operator model comes later; the
- * check point is here now, in main, so a hidden button is never the only guard.
- */
-export const permissions = ['subscribers.disconnect'] as const;
-export type Permission = (typeof permissions)[number];
+// The operator model comes later; the check point is here now, in main, so a hidden
+// button is never the only guard.
+export type { Permission };
 
-export const allPermissions: ReadonlySet<Permission> = new Set(permissions);
+export const allPermissions: ReadonlySet<Permission> = new Set(permissionNames);
 
 const refusals: Record<Permission, string> = {
   'subscribers.disconnect':

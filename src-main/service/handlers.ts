@@ -66,6 +66,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     },
     'profiles.connect': async ({ id }) => active.switchTo(id),
     'connection.status': async () => active.state(),
+    'operator.permissions': async () => ({ granted: [...context.disconnect.permissions()] }),
     'sessions.list': async (input) => active.run((db) => db.listSessions(input, scope())),
     'sessions.stats': async () => active.run((db) => db.stats(scope())),
     'nas.list': async () => active.run((db) => db.listNas()),

@@ -27,6 +27,7 @@ import {
   type AuditEntry,
   type NasAccessSummary,
 } from './nas-access';
+import type { OperatorPermissions } from './permissions';
 import {
   profileDraftSchema,
   profileIdSchema,
@@ -56,6 +57,7 @@ export * from './errors';
 export * from './export';
 export * from './filters';
 export * from './nas-access';
+export * from './permissions';
 export * from './profiles';
 export * from './sessions';
 export * from './subscribers';
@@ -80,6 +82,8 @@ export const contract = {
   'profiles.test': method<ConnectionReport>()(profileDraftSchema),
   'profiles.connect': method<ConnectionState>()(byId),
   'connection.status': method<ConnectionState>()(none),
+  /** What this operator may do, so the page hides what main would refuse anyway. */
+  'operator.permissions': method<OperatorPermissions>()(none),
   'sessions.list': method<SessionPage>()(sessionListInputSchema),
   'sessions.stats': method<SessionStats>()(none),
   'nas.list': method<NasEntry[]>()(none),

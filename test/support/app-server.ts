@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportsFolder } from '../../src-main/data-folder';
 import { startLoopbackServer, type LoopbackServer } from '../../src-main/loopback/loopback-server';
+import type { ServiceOptions } from '../../src-main/service';
 import { exportFolderTarget } from '../../src-main/service/export-destination';
 import { openServiceHarness, type ServiceHarness } from './service-harness';
 
@@ -15,7 +16,9 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(
+  options: Omit<ServiceOptions, 'store' | 'chooseExportPath'> = {},
+): Promise<AppServer> {
   if (!existsSync(resolve(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` (npm test does it first).');
   }
@@ -23,6 +26,7 @@ export async function startAppServer(): Promise<AppServer> {
   const dataFolder = mkdtempSync(join(tmpdir(), 'sd-data-'));
   const exportsDir = exportsFolder(dataFolder);
   const harness = openServiceHarness(dataFolder, {
+    ...options,
     chooseExportPath: exportFolderTarget(exportsDir),
   });
   const server = await startLoopbackServer({

@@ -191,6 +191,11 @@ describe('the subscribers.disconnect permission', () => {
       expect(peer.received).toHaveLength(0);
       expect(await isOpen(id)).toBe(true);
       expect(await denied.ok('audit.list', {})).toEqual([]);
+      // The page asks, so it can hide what would be refused.
+      expect(await denied.ok('operator.permissions', {})).toEqual({ granted: [] });
+      expect(await app.ok('operator.permissions', {})).toEqual({
+        granted: ['subscribers.disconnect'],
+      });
     } finally {
       await denied.close();
     }
