@@ -17,12 +17,15 @@ export interface SessionPageQuery {
 /**
  * The SessionRow fields (then the sort key as text, for the next cursor) of the sessions
  * a query takes under the operator's scope: the SQL the table and the export share.
+ * `wholeResult` (the export) joins the names as sets rather than row by row: same rows,
+ * same names, same order, a plan for reading everything rather than one page.
  */
 export function sessionPageSql(
   schema: DetectedSchema,
   sql: SessionSql,
   query: SessionPageQuery,
   scope: OperatorScope,
+  wholeResult = false,
 ): { text: string; values: unknown[] } {
   const params = new SqlParams();
   const key = sql.sortKeys[query.sort.column];
@@ -33,11 +36,13 @@ export function sessionPageSql(
   const order = orderBySql(key, query.sort);
   // When the order needs no names, pick the rows from radacct first and join names to
   // those rows only: the online set can be 150k sessions, a page is at most 1001.
+  // The export reads no next cursor, so it needs no sort key column either.
+  const keyColumn = wholeResult ? '' : `, (${key.sql})::text`;
   const text = key.needsNames
-    ? `SELECT ${sql.selectRow}, (${key.sql})::text
-       FROM ${sql.fromWithNames} ${where} ${order} LIMIT ${limit}`
-    : `SELECT ${sql.selectRow}, (${key.sql})::text
+    ? `SELECT ${sql.selectRow}${keyColumn}
+       FROM ${wholeResult ? sql.fromWithBulkNames : sql.fromWithNames} ${where} ${order} LIMIT ${limit}`
+    : `SELECT ${sql.selectRow}${keyColumn}
        FROM (SELECT r.* FROM ${sql.fromSessions} ${where} ${order} LIMIT ${limit}) r
-       ${sql.nameJoins} ${order}`;
+       ${wholeResult ? sql.bulkNameJoins : sql.nameJoins} ${order}`;
   return { text, values: params.values };
 }

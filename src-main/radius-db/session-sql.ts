@@ -18,6 +18,12 @@ export interface SessionSql {
   fromWithNames: string;
   /** The same names for a page of radacct rows already picked (aliased r), row by row. */
   nameJoins: string;
+  /**
+   * The same two for a whole result (an export reads up to 100,000 rows): the subscribers
+   * joined as one set the planner can hash, the same first-row-wins choice as the lookup.
+   */
+  fromWithBulkNames: string;
+  bulkNameJoins: string;
   /** radacct AS r alone: for counts, which need no names. */
   fromSessions: string;
   /** The 16 SessionRow fields, in order. */
@@ -61,6 +67,14 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     : schema.subscriberNamesUnique
       ? ' LEFT JOIN subscribers s ON s.username = r.username'
       : subscriberLookup;
+  // For a whole result the row-by-row lookup is 100,000 probes: one pass over the
+  // subscribers (the lowest id per username, as the lookup picks) costs far less.
+  const bulkSubscriberJoin = !panel
+    ? ''
+    : schema.subscriberNamesUnique
+      ? ' LEFT JOIN subscribers s ON s.username = r.username'
+      : ` LEFT JOIN (SELECT DISTINCT ON (x.username) x.username, x.full_name, x.service_id
+            FROM subscribers x ORDER BY x.username, x.id) s ON s.username = r.username`;
   const serviceJoin = panel ? ' LEFT JOIN services sv ON sv.id = s.service_id' : '';
   const nasJoin = nasDirectory ? ` LEFT JOIN ${nasDirectory} nd ON nd.ip = ${nasIpText}` : '';
 
@@ -127,6 +141,8 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
   return {
     fromWithNames: `radacct r${subscriberJoin}${serviceJoin}${nasJoin}`,
     nameJoins: `${panel ? subscriberLookup : ''}${serviceJoin}${nasJoin}`,
+    fromWithBulkNames: `radacct r${bulkSubscriberJoin}${serviceJoin}${nasJoin}`,
+    bulkNameJoins: `${bulkSubscriberJoin}${serviceJoin}${nasJoin}`,
     fromSessions: 'radacct r',
     selectRow,
     nasIpText,

@@ -15,9 +15,10 @@ export type SessionBatchSink = (rows: SessionRow[]) => Promise<void>;
 
 /**
  * Reads the sessions of a query through a server-side cursor, one batch at a time, so an
- * export of 100,000 rows never holds more than one batch: the next FETCH waits until the
- * sink has taken the last one. The cursor reads one snapshot, so no row is written twice or
- * skipped while FreeRADIUS writes. Stops between batches once `signal` aborts.
+ * export of 100,000 rows never holds more than two batches: one FETCH is sent ahead while
+ * the sink takes the last batch, and the one after waits until the sink has taken it. The
+ * cursor reads one snapshot, so no row is written twice or skipped while FreeRADIUS writes.
+ * Stops between batches once `signal` aborts.
  */
 export async function streamSessions(
   pool: pg.Pool,
@@ -29,7 +30,7 @@ export async function streamSessions(
   sink: SessionBatchSink,
   signal: AbortSignal,
 ): Promise<number> {
-  const { text, values } = sessionPageSql(schema, sql, query, scope);
+  const { text, values } = sessionPageSql(schema, sql, query, scope, true);
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -47,15 +48,30 @@ export async function streamSessions(
     // tenth a cursor is planned for (which picks fast-start plans that cost more in total).
     await client.query('SET LOCAL cursor_tuple_fraction = 1.0');
     await client.query({ text: `DECLARE session_export NO SCROLL CURSOR FOR ${text}`, values });
-    while (!signal.aborted) {
-      const batch = await client.query<unknown[]>({
+    const fetchBatch = () => {
+      const fetching = client.query<unknown[]>({
         text: `FETCH ${streamBatchRows} FROM session_export`,
         rowMode: 'array',
       });
+      // Awaited below, or dropped with the connection when the sink fails.
+      fetching.catch(() => undefined);
+      return fetching;
+    };
+    // One FETCH ahead: the server sends the next batch while the sink writes this one,
+    // so at most two batches are held, whatever the row count.
+    let next = signal.aborted ? null : fetchBatch();
+    while (next) {
+      const batch = await next;
+      next = null;
       if (batch.rows.length === 0) break;
+      const more = batch.rows.length === streamBatchRows;
+      if (more && !signal.aborted) next = fetchBatch();
       rows += batch.rows.length;
       await sink(batch.rows.map(toSessionRow));
-      if (batch.rows.length < streamBatchRows) break;
+      if (signal.aborted && next) {
+        await next;
+        break;
+      }
     }
     await client.query('COMMIT');
     client.off('error', ignoreUntilNextQuery);
