@@ -22,7 +22,7 @@ import {
   describeOutcome,
   type Operator,
 } from './disconnect-outcome';
-import { nasAccessFor } from './nas-access-for';
+import { nasAccessForEach } from './nas-access-for';
 import { currentOperator } from './operator-identity';
 
 interface Run {
@@ -82,10 +82,10 @@ export class DisconnectRuns {
         `No open session matches (${description}): there is nothing to disconnect. Refresh the table.`,
       );
     }
-    const accesses = new Map<string, NasAccess>();
-    for (const nasIp of new Set(targets.map((target) => target.nasIp))) {
-      accesses.set(nasIp, await active.run((db) => nasAccessFor(store, db, profileId, nasIp)));
-    }
+    const nasIps = new Set(targets.map((target) => target.nasIp));
+    const accesses: Map<string, NasAccess> = await active.run((db) =>
+      nasAccessForEach(store, db, profileId, nasIps),
+    );
     return this.launch(profileId, description, targets, accesses);
   }
 

@@ -1,19 +1,4 @@
-import { defaultApiPort, defaultCoaPort, type NasAccessSummary } from '@contract';
-
-/** A NAS nothing is stored for: the RouterOS and RFC 5176 default ports, no login, no TLS. */
-export function unconfiguredNas(nasIp: string): NasAccessSummary {
-  return {
-    nasIp,
-    apiUser: null,
-    apiPort: defaultApiPort,
-    apiTls: false,
-    apiTlsFingerprint: null,
-    coaPort: defaultCoaPort,
-    apiPasswordSet: false,
-    coaSecretSet: false,
-    coaSecretFromRadius: false,
-  };
-}
+import { unconfiguredNas, type NasAccessSummary } from '@contract';
 
 /** FreeRADIUS's secret is used for a NAS exactly when the operator stored none. */
 export function markRadiusSecret(

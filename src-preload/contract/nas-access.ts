@@ -78,6 +78,21 @@ export interface NasAccessSummary {
   coaSecretFromRadius: boolean;
 }
 
+/** A NAS nothing is stored for: the RouterOS and RFC 5176 default ports, no login, no TLS. */
+export function unconfiguredNas(nasIp: string): NasAccessSummary {
+  return {
+    nasIp,
+    apiUser: null,
+    apiPort: defaultApiPort,
+    apiTls: false,
+    apiTlsFingerprint: null,
+    coaPort: defaultCoaPort,
+    apiPasswordSet: false,
+    coaSecretSet: false,
+    coaSecretFromRadius: false,
+  };
+}
+
 export const auditActions = ['disconnect', 'bulk-disconnect'] as const;
 export const disconnectPaths = ['routeros-api', 'coa'] as const;
 export const auditResults = disconnectResults;

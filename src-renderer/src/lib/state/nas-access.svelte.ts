@@ -1,29 +1,8 @@
 // The NAS page's list: every NAS Session Desk can reach (credentials stored here, or a
 // CoA secret in FreeRADIUS's nas table), the names the database gives them, and which
 // one the form is editing.
-import {
-  defaultApiPort,
-  defaultCoaPort,
-  type ApiError,
-  type NasAccessSummary,
-  type NasEntry,
-} from '@contract';
+import { unconfiguredNas, type ApiError, type NasAccessSummary, type NasEntry } from '@contract';
 import { request } from '../request';
-
-/** A NAS added by the operator that has nothing stored yet: the default ports, no login. */
-export function blankNasAccess(nasIp: string): NasAccessSummary {
-  return {
-    nasIp,
-    apiUser: null,
-    apiPort: defaultApiPort,
-    apiTls: false,
-    apiTlsFingerprint: null,
-    coaPort: defaultCoaPort,
-    apiPasswordSet: false,
-    coaSecretSet: false,
-    coaSecretFromRadius: false,
-  };
-}
 
 const byAddress = (a: NasAccessSummary, b: NasAccessSummary): number =>
   a.nasIp.localeCompare(b.nasIp, 'en', { numeric: true });
@@ -74,7 +53,7 @@ export class NasAccessBook {
   /** Puts a NAS on the page (not stored until the form is saved) and selects it. */
   add(nasIp: string): void {
     if (!this.list.some((nas) => nas.nasIp === nasIp)) {
-      this.list = [...this.list, blankNasAccess(nasIp)].sort(byAddress);
+      this.list = [...this.list, unconfiguredNas(nasIp)].sort(byAddress);
       this.unsaved = [...this.unsaved, nasIp];
     }
     this.selectedIp = nasIp;
