@@ -73,33 +73,19 @@ function selectionConditions(
   sql: SessionSql,
   params: SqlParams,
 ): string[] {
-  switch (selection.kind) {
-    case 'filter':
-      // Only open sessions can be disconnected, whatever status the page shows.
-      return sessionConditions(
-        { ...selection.filter, status: 'online' },
-        scope,
-        schema,
-        sql,
-        params,
-      );
-    case 'user':
-      return sessionConditions(
-        { search: '', status: 'online', nasIp: null },
-        scope,
-        schema,
-        sql,
-        params,
-      ).concat(`r.username = ${params.add(selection.username, 'text')}`);
-    case 'sessions':
-      return sessionConditions(
-        { search: '', status: 'online', nasIp: null },
-        scope,
-        schema,
-        sql,
-        params,
-      ).concat(`r.radacctid = ANY(${params.add(selection.radacctIds, 'bigint[]')})`);
+  // Only open sessions can be disconnected, whatever status the page shows.
+  const filter =
+    selection.kind === 'filter'
+      ? { ...selection.filter, status: 'online' as const }
+      : { search: '', status: 'online' as const, nasIp: null };
+  const conditions = sessionConditions(filter, scope, schema, sql, params);
+  if (selection.kind === 'user') {
+    conditions.push(`r.username = ${params.add(selection.username, 'text')}`);
   }
+  if (selection.kind === 'sessions') {
+    conditions.push(`r.radacctid = ANY(${params.add(selection.radacctIds, 'bigint[]')})`);
+  }
+  return conditions;
 }
 
 /** How many open sessions a selection takes now, and on how many NAS. */

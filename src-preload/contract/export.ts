@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   defaultSort,
-  maxPageSize,
+  pageSizeSchema,
   sessionCursorSchema,
   sessionFilterSchema,
   sessionSortSchema,
@@ -19,11 +19,7 @@ export const exportStartInputSchema = z.strictObject({
   filter: sessionFilterSchema,
   sort: sessionSortSchema.default(defaultSort),
   scope: z.enum(exportScopes, { error: 'Export the current page or all rows.' }).default('page'),
-  pageSize: z
-    .int({ error: 'Page size must be a whole number.' })
-    .min(1, { error: 'Page size must be at least 1.' })
-    .max(maxPageSize, { error: `Page size is at most ${maxPageSize} rows.` })
-    .default(100),
+  pageSize: pageSizeSchema,
   cursor: sessionCursorSchema.nullable().default(null),
 });
 export type ExportStartInput = z.output<typeof exportStartInputSchema>;

@@ -52,14 +52,16 @@ export const sessionCursorSchema = z.strictObject({
 });
 export type SessionCursor = z.output<typeof sessionCursorSchema>;
 
+export const pageSizeSchema = z
+  .int({ error: 'Page size must be a whole number.' })
+  .min(1, { error: 'Page size must be at least 1.' })
+  .max(maxPageSize, { error: `Page size is at most ${maxPageSize} rows.` })
+  .default(100);
+
 export const sessionListInputSchema = z.strictObject({
   filter: sessionFilterSchema,
   sort: sessionSortSchema.default(defaultSort),
-  pageSize: z
-    .int({ error: 'Page size must be a whole number.' })
-    .min(1, { error: 'Page size must be at least 1.' })
-    .max(maxPageSize, { error: `Page size is at most ${maxPageSize} rows.` })
-    .default(100),
+  pageSize: pageSizeSchema,
   cursor: sessionCursorSchema.nullable().default(null),
 });
 export type SessionListInput = z.output<typeof sessionListInputSchema>;
