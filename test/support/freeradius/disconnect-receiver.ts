@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeradiusPath } from './freeradius-binaries';
 import { receiverConfig, type KnownSession } from './receiver-config';
+import { freeUdpPort } from '../../../src-main/free-port';
 
 export interface FreeradiusReceiver {
   address: string;
@@ -88,16 +88,6 @@ async function startOnce(options: ReceiverOptions): Promise<FreeradiusReceiver> 
     output: () => printed,
     stop,
   };
-}
-
-// Probing with a bind of our own is racy, which is why the caller retries a taken port.
-async function freeUdpPort(address: string): Promise<number> {
-  const probe = createSocket('udp4');
-  probe.bind(0, address);
-  await once(probe, 'listening');
-  const { port } = probe.address();
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
 }
 
 function untilReady(child: ChildProcess, printed: () => string): Promise<void> {
