@@ -1,10 +1,10 @@
 import type { DisconnectOutcome, ParsedInput } from '@contract';
 import { confirmDisconnect, disconnectSession } from '../nas/disconnect';
-import { OperatorError } from '../operator-error';
 import { requirePermission } from '../permissions';
 import { auditEntryFor, describeOutcome } from './disconnect-outcome';
 import { describeFailure, stillOpenIn, type DisconnectDeps } from './disconnect-deps';
 import { nasAccessFor } from './nas-access-for';
+import { openSessionFor } from './open-session';
 import { currentOperator } from './operator-identity';
 
 /**
@@ -17,20 +17,14 @@ export async function disconnectOne(
 ): Promise<DisconnectOutcome> {
   requirePermission(deps.permissions(), 'subscribers.disconnect');
   const profileId = deps.active.profileId;
-  const session = await deps.active.run((db) => db.sessionToDisconnect(radacctId, deps.scope()));
-  if (!session) {
-    throw new OperatorError(
-      'NOT_FOUND',
-      `Session ${radacctId} is not in radacct any more (or not visible to you). Refresh the table.`,
-    );
-  }
-  if (session.stopped) {
-    throw new OperatorError(
-      'NOT_FOUND',
-      `${session.username}'s session on ${session.nasIp} has already ended: there is nothing ` +
-        'to disconnect. Refresh the table.',
-    );
-  }
+  const session = await openSessionFor(
+    deps.active,
+    deps.scope(),
+    radacctId,
+    (ended) =>
+      `${ended.username}'s session on ${ended.nasIp} has already ended: there is nothing to ` +
+      'disconnect. Refresh the table.',
+  );
   const access = await deps.active.run((db) =>
     nasAccessFor(deps.store, db, profileId, session.nasIp),
   );

@@ -3,6 +3,7 @@ import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import { pingAddress } from '../ping/ping-address';
 import type { ActiveDatabase } from './active-database';
+import { openSessionFor } from './open-session';
 
 export interface SubscriberSettings {
   /**
@@ -29,20 +30,14 @@ export function subscriberHandlers(context: {
       active.run((db) => db.subscriberDetail(username, scope())),
     'subscribers.whoHad': async (input) => active.run((db) => db.whoHad(input, scope())),
     'subscribers.ping': async ({ radacctId }) => {
-      const session = await active.run((db) => db.sessionToDisconnect(radacctId, scope()));
-      if (!session) {
-        throw new OperatorError(
-          'NOT_FOUND',
-          `Session ${radacctId} is not in radacct (or not visible to you). Reload the subscriber.`,
-        );
-      }
-      if (session.stopped) {
-        throw new OperatorError(
-          'NOT_FOUND',
-          `${session.username}'s session has ended: its address may belong to someone else now, ` +
-            'so Session Desk does not ping it.',
-        );
-      }
+      const session = await openSessionFor(
+        active,
+        scope(),
+        radacctId,
+        (ended) =>
+          `${ended.username}'s session has ended: its address may belong to someone else now, ` +
+          'so Session Desk does not ping it.',
+      );
       if (!session.framedIp) {
         throw new OperatorError(
           'NOT_FOUND',
