@@ -1,14 +1,13 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../support/app-server';
-import { hasChromium, launchChromium, snapshot } from '../support/browser';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { nasAccessDraft } from '../support/nas-access-draft';
-import { nocCredentials } from '../support/routeros-peer/peer-fixture';
 import type { PppActiveSession } from '../../src-main/demo/simulated-nas/ppp-active-table';
-import { startRouterOsPeer, type RouterOsPeer } from '../support/routeros-peer/routeros-peer';
+import { writeAccountingStop } from '../support/accounting-stop';
+import type { AppServer } from '../support/app-server';
+import { hasChromium, snapshot } from '../support/browser';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { RouterOsPeer } from '../support/routeros-peer/routeros-peer';
+import { startRouterOsDesk, type RouterOsDesk } from '../support/routeros-desk';
 import { insertSessions, online } from '../support/seed';
-import { draftFor } from '../support/service-harness';
 
 // One BNG on loopback that speaks the RouterOS API and, like a real one, sends the
 // Accounting-Stop when a session is removed (here: writes it to radacct). A second NAS has
@@ -43,6 +42,7 @@ const onBng = [alice, carol, dave, erin, gina, hank, hankAgain];
 const frank = subscriber('frank', 5);
 
 let db: TestDatabase;
+let desk: RouterOsDesk;
 let peer: RouterOsPeer;
 let app: AppServer;
 let browser: Browser;
@@ -55,11 +55,7 @@ const radacctIdOf = new Map<string, string>();
 async function recordStop(removed: PppActiveSession): Promise<void> {
   const acctSessionId = removed.id.slice(1);
   if (acctSessionId === gina.acctSessionId) return;
-  await db.pool().query(
-    `UPDATE radacct SET acctstoptime = now(), acctterminatecause = 'Admin-Reset'
-       WHERE acctsessionid = $1 AND acctstoptime IS NULL`,
-    [acctSessionId],
-  );
+  await writeAccountingStop(db.pool(), acctSessionId);
 }
 
 async function isOnlineInDatabase(who: Subscriber): Promise<boolean> {
@@ -100,9 +96,8 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
     );
     everyone.forEach((who, index) => radacctIdOf.set(who.acctSessionId, ids[index]!));
 
-    peer = await startRouterOsPeer({
-      host: bngIp,
-      credentials: nocCredentials,
+    desk = await startRouterOsDesk(db, {
+      bngIp,
       sessions: onBng.map((who) => ({
         id: `*${who.acctSessionId}`,
         name: who.username,
@@ -111,23 +106,7 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
       })),
       onRemove: recordStop,
     });
-
-    app = await startAppServer();
-    const profile = await app.harness.ok('profiles.save', draftFor(db.profile, 'Core RADIUS'));
-    await app.harness.ok('profiles.connect', { id: profile.id });
-    await app.harness.ok(
-      'nasAccess.save',
-      nasAccessDraft({
-        nasIp: bngIp,
-        apiUser: nocCredentials.user,
-        apiPassword: nocCredentials.password,
-        apiPort: peer.port,
-      }),
-    );
-
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(app.server.url);
+    ({ peer, app, browser, page } = desk);
     await page.getByTestId('stat-total').waitFor();
     await page
       .locator('[data-testid="session-row"]')
@@ -136,9 +115,7 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await peer?.close();
+    await desk?.close();
     await db?.drop();
   });
 

@@ -1,12 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PppActiveSession } from '../../src-main/demo/simulated-nas/ppp-active-table';
-import { startAppServer, type AppServer } from '../support/app-server';
-import { hasChromium, launchChromium, snapshot } from '../support/browser';
+import { writeAccountingStop } from '../support/accounting-stop';
+import { hasChromium, snapshot } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { nasAccessDraft } from '../support/nas-access-draft';
-import { nocCredentials } from '../support/routeros-peer/peer-fixture';
-import { startRouterOsPeer, type RouterOsPeer } from '../support/routeros-peer/routeros-peer';
+import { startRouterOsDesk, type RouterOsDesk } from '../support/routeros-desk';
 import {
   addReseller,
   addService,
@@ -15,7 +13,6 @@ import {
   offline,
   online,
 } from '../support/seed';
-import { draftFor } from '../support/service-harness';
 import { addCheck, minutesAgo, setSessionExtras } from '../support/subscriber-seed';
 
 // alice is on twice (her limit is 1) on a BNG that speaks the RouterOS API on loopback; her
@@ -29,17 +26,11 @@ const sessions = [
 ];
 
 let db: TestDatabase;
-let peer: RouterOsPeer;
-let app: AppServer;
-let browser: Browser;
+let desk: RouterOsDesk;
 let page: Page;
 
 async function recordStop(removed: PppActiveSession): Promise<void> {
-  await db.pool().query(
-    `UPDATE radacct SET acctstoptime = now(), acctterminatecause = 'Admin-Reset'
-       WHERE acctsessionid = $1 AND acctstoptime IS NULL`,
-    [removed.id.slice(1)],
-  );
+  await writeAccountingStop(db.pool(), removed.id.slice(1));
 }
 
 async function openSessionIds(username: string): Promise<string[]> {
@@ -115,9 +106,8 @@ describe.skipIf(!hasChromium)('Subscriber detail in Chromium', () => {
       });
     }
 
-    peer = await startRouterOsPeer({
-      host: bngIp,
-      credentials: nocCredentials,
+    desk = await startRouterOsDesk(db, {
+      bngIp,
       sessions: sessions.map((session) => ({
         id: `*${session.sessionId}`,
         name: alice,
@@ -126,29 +116,12 @@ describe.skipIf(!hasChromium)('Subscriber detail in Chromium', () => {
       })),
       onRemove: recordStop,
     });
-    app = await startAppServer();
-    const profile = await app.harness.ok('profiles.save', draftFor(db.profile, 'Core RADIUS'));
-    await app.harness.ok('profiles.connect', { id: profile.id });
-    await app.harness.ok(
-      'nasAccess.save',
-      nasAccessDraft({
-        nasIp: bngIp,
-        apiUser: nocCredentials.user,
-        apiPassword: nocCredentials.password,
-        apiPort: peer.port,
-      }),
-    );
-
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(app.server.url);
+    ({ page } = desk);
     await page.locator('[data-testid="session-row"]').nth(1).waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await peer?.close();
+    await desk?.close();
     await db?.drop();
   });
 

@@ -10,6 +10,7 @@ import {
   type ServiceOptions,
   type SessionDeskService,
 } from '../../src-main/service';
+import type { TestDatabase } from './database';
 
 /** The real service over a real local store in a temp folder, called as a transport would. */
 export interface ServiceHarness {
@@ -67,4 +68,16 @@ export function draftFor(
     sslMode: profile.sslMode,
     ...overrides,
   };
+}
+
+/** A harness with the test database's profile saved under this name and connected. */
+export async function connectedHarness(
+  database: TestDatabase,
+  options: Omit<ServiceOptions, 'store'> = {},
+  profileName = 'core',
+): Promise<ServiceHarness> {
+  const app = openServiceHarness(undefined, options);
+  const profile = await app.ok('profiles.save', draftFor(database.profile, profileName));
+  await app.ok('profiles.connect', { id: profile.id });
+  return app;
 }

@@ -9,7 +9,7 @@ import { nocCredentials } from '../../support/routeros-peer/peer-fixture';
 import { startRouterOsPeer, type RouterOsPeer } from '../../support/routeros-peer/routeros-peer';
 import { selfSignedCertificate } from '../../support/self-signed-certificate';
 import { insertSessions, online } from '../../support/seed';
-import { draftFor, openServiceHarness, type ServiceHarness } from '../../support/service-harness';
+import { connectedHarness, type ServiceHarness } from '../../support/service-harness';
 import { quickDisconnects } from './disconnect-fixture';
 
 // bng-south serves API-SSL with a self-signed certificate; nothing listens for CoA there.
@@ -24,9 +24,7 @@ let routerOs: RouterOsPeer;
 
 beforeAll(async () => {
   database = await createTestDatabase({ schema: 'stock' });
-  app = openServiceHarness(undefined, { disconnect: quickDisconnects });
-  const profile = await app.ok('profiles.save', draftFor(database.profile, 'core'));
-  await app.ok('profiles.connect', { id: profile.id });
+  app = await connectedHarness(database, { disconnect: quickDisconnects });
   routerOs = await startRouterOsPeer({
     credentials: nocCredentials,
     host: nasIp,

@@ -2,7 +2,12 @@ import type { AuditEntry, DisconnectRun } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { insertSessions, online, type SessionSeed } from '../../support/seed';
-import { draftFor, openServiceHarness, type ServiceHarness } from '../../support/service-harness';
+import {
+  connectedHarness,
+  draftFor,
+  openServiceHarness,
+  type ServiceHarness,
+} from '../../support/service-harness';
 import {
   finishedRun,
   quickDisconnects,
@@ -17,12 +22,10 @@ const progress: DisconnectRun[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase({ schema: 'stock' });
-  app = openServiceHarness(undefined, { disconnect: quickDisconnects });
+  app = await connectedHarness(database, { disconnect: quickDisconnects });
   app.service.subscribe((event, payload) => {
     if (event === 'disconnect.progress') progress.push(payload as DisconnectRun);
   });
-  const profile = await app.ok('profiles.save', draftFor(database.profile, 'core'));
-  await app.ok('profiles.connect', { id: profile.id });
 });
 
 afterAll(async () => {

@@ -6,7 +6,12 @@ import { nasAccessDraft } from '../../support/nas-access-draft';
 import { nocCredentials } from '../../support/routeros-peer/peer-fixture';
 import { startRouterOsPeer, type RouterOsPeer } from '../../support/routeros-peer/routeros-peer';
 import { insertSessions, offline, online } from '../../support/seed';
-import { draftFor, openServiceHarness, type ServiceHarness } from '../../support/service-harness';
+import {
+  connectedHarness,
+  draftFor,
+  openServiceHarness,
+  type ServiceHarness,
+} from '../../support/service-harness';
 import { quickDisconnects, saveCoaAccess, useCoaNas } from './disconnect-fixture';
 
 const nasIp = '127.0.10.1';
@@ -15,9 +20,7 @@ let app: ServiceHarness;
 
 beforeAll(async () => {
   database = await createTestDatabase({ schema: 'stock' });
-  app = openServiceHarness(undefined, { disconnect: quickDisconnects });
-  const profile = await app.ok('profiles.save', draftFor(database.profile, 'core'));
-  await app.ok('profiles.connect', { id: profile.id });
+  app = await connectedHarness(database, { disconnect: quickDisconnects });
 });
 
 afterAll(async () => {

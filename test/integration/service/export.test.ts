@@ -20,7 +20,7 @@ import {
   offline,
   online,
 } from '../../support/seed';
-import { draftFor, openServiceHarness, type ServiceHarness } from '../../support/service-harness';
+import { connectedHarness, type ServiceHarness } from '../../support/service-harness';
 
 let database: TestDatabase;
 let north: number;
@@ -75,18 +75,18 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function connectedHarness(
+const exportingHarness = (
   choose: ReturnType<typeof fixedExportFolder>['choose'],
   resellerId?: number,
-): Promise<ServiceHarness> {
-  const app = openServiceHarness(undefined, {
-    chooseExportPath: choose,
-    ...(resellerId === undefined ? {} : { scope: () => ({ kind: 'reseller', resellerId }) }),
-  });
-  const profile = await app.ok('profiles.save', draftFor(database.profile, 'export'));
-  await app.ok('profiles.connect', { id: profile.id });
-  return app;
-}
+): Promise<ServiceHarness> =>
+  connectedHarness(
+    database,
+    {
+      chooseExportPath: choose,
+      ...(resellerId === undefined ? {} : { scope: () => ({ kind: 'reseller', resellerId }) }),
+    },
+    'export',
+  );
 
 /** Every row of the table for this filter, through sessions.list: what the export must equal. */
 async function tableRows(app: ServiceHarness, filter: SessionFilter): Promise<SessionRow[]> {
@@ -121,7 +121,7 @@ describe('export of every matching row', () => {
 
   beforeAll(async () => {
     target = fixedExportFolder();
-    app = await connectedHarness(target.choose);
+    app = await exportingHarness(target.choose);
   });
   afterAll(async () => {
     await app?.close();
@@ -199,7 +199,7 @@ describe('export of every matching row', () => {
 describe('export under a reseller scope', () => {
   it("writes only the reseller's own sessions, whatever the filter", async () => {
     const target = fixedExportFolder();
-    const app = await connectedHarness(target.choose, north);
+    const app = await exportingHarness(target.choose, north);
     try {
       const started = await app.ok('export.start', { filter: everyone, scope: 'all' });
       const done = await exportOutcome(app, started.exportId);
@@ -220,7 +220,7 @@ describe('where the file cannot be written', () => {
   it('fails in words and leaves nothing behind', async () => {
     const target = fixedExportFolder();
     const missing = join(target.folder, 'no-such-folder', 'sessions.csv');
-    const app = await connectedHarness(async () => ({ path: missing, downloadUrl: null }));
+    const app = await exportingHarness(async () => ({ path: missing, downloadUrl: null }));
     try {
       const started = await app.ok('export.start', { filter: everyone, scope: 'all' });
       const done = await exportOutcome(app, started.exportId);
@@ -235,7 +235,7 @@ describe('where the file cannot be written', () => {
   });
 
   it('says so when the operator chose no file', async () => {
-    const app = await connectedHarness(async () => null);
+    const app = await exportingHarness(async () => null);
     try {
       const started = await app.ok('export.start', { filter: everyone });
       expect(started).toMatchObject({ state: 'cancelled', rows: 0, fileName: '' });
