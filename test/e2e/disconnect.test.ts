@@ -132,6 +132,8 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
       .toMatch(/1 selected/);
     await snapshot(page, 'e2e-disconnect-01-disconnecting');
     await rowOf(erin).getByTestId('select-session').uncheck();
+    // Off the table, which holds its rows still while the pointer is on it.
+    await page.mouse.move(0, 0);
     peer.switches.slowMs = 0;
 
     const toast = page.getByTestId('toast').filter({ hasText: alice.username });
