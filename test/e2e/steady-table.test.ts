@@ -252,6 +252,27 @@ describe.skipIf(!hasChromium)('The session table holds still under the operator'
     await expect.poll(async () => (await drawnIds()).length).toBe(settled.length + 1);
   }, 60_000);
 
+  it('holds still while the keyboard is on a row, and catches up when focus leaves', async () => {
+    await letGo();
+    await page.getByRole('grid').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const active = page.locator('[data-testid="session-row"][aria-selected="true"]');
+    const activeId = await active.getAttribute('data-session-id');
+    const before = await drawnIds();
+    expect(before.indexOf(activeId!)).toBe(1);
+
+    await sessionsStart(1);
+    await nextRefresh();
+    await expect.poll(() => page.getByTestId('held-changes').textContent()).toBe('1 change — show');
+    expect(await drawnIds()).toEqual(before);
+    expect((await drawnIds()).indexOf((await active.getAttribute('data-session-id'))!)).toBe(1);
+
+    await page.getByTestId('search-box').focus();
+    await expect.poll(async () => (await drawnIds()).length).toBe(before.length + 1);
+    expect(await page.getByTestId('held-changes').count()).toBe(0);
+  });
+
   it('applies a sort at once, even under the pointer', async () => {
     await letGo();
     await pointAt('[data-testid="sort-username"]');
