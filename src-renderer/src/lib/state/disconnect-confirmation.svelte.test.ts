@@ -1,31 +1,19 @@
-import { F, type SessionRow } from '@contract';
+import { F } from '@contract';
 import { describe, expect, it } from 'vitest';
+import { onlineSessionRow as session } from '../../../../test/support/session-row';
 import { DisconnectConfirmation } from './disconnect-confirmation.svelte';
 
-const session = (id: string, username: string): SessionRow => [
-  id,
-  username,
-  null,
-  null,
-  '127.0.10.1',
-  'bng-north-1',
-  '100.64.0.1',
-  null,
-  `81a0${id}`,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-];
+/** A confirmation whose Confirm notes the radacct id it would disconnect. */
+function recording(): { confirmation: DisconnectConfirmation; disconnected: string[] } {
+  const disconnected: string[] = [];
+  const confirmation = new DisconnectConfirmation((row) => disconnected.push(row[F.id]));
+  return { confirmation, disconnected };
+}
 
 describe('DisconnectConfirmation', () => {
   it('disconnects the session it was asked about, once', () => {
-    const disconnected: string[] = [];
-    const confirmation = new DisconnectConfirmation((row) => disconnected.push(row[F.id]));
-    confirmation.ask(session('41', 'alice@isp.example'));
+    const { confirmation, disconnected } = recording();
+    confirmation.ask(session(41));
     confirmation.confirm();
     confirmation.confirm();
     expect(disconnected).toEqual(['41']);
@@ -33,20 +21,18 @@ describe('DisconnectConfirmation', () => {
   });
 
   it('disconnects nothing when dismissed', () => {
-    const disconnected: string[] = [];
-    const confirmation = new DisconnectConfirmation((row) => disconnected.push(row[F.id]));
-    confirmation.ask(session('41', 'alice@isp.example'));
+    const { confirmation, disconnected } = recording();
+    confirmation.ask(session(41));
     confirmation.dismiss();
     confirmation.confirm();
     expect(disconnected).toEqual([]);
   });
 
   it('names the session last asked about when asked again before answering', () => {
-    const disconnected: string[] = [];
-    const confirmation = new DisconnectConfirmation((row) => disconnected.push(row[F.id]));
-    confirmation.ask(session('41', 'alice@isp.example'));
-    confirmation.ask(session('42', 'bob@isp.example'));
-    expect(confirmation.session?.[F.username]).toBe('bob@isp.example');
+    const { confirmation, disconnected } = recording();
+    confirmation.ask(session(41));
+    confirmation.ask(session(42));
+    expect(confirmation.session?.[F.username]).toBe('user42@isp.example');
     confirmation.confirm();
     expect(disconnected).toEqual(['42']);
   });

@@ -1,29 +1,8 @@
 import { F, type SessionRow } from '@contract';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
+import { onlineSessionRow as session } from '../../../../test/support/session-row';
 import { HeldPage } from './held-page.svelte';
-
-/** An online session; `download` stands for the values a refresh updates in place. */
-function session(id: number, download = '0'): SessionRow {
-  return [
-    String(id),
-    `user${id}@isp.example`,
-    null,
-    null,
-    '127.0.10.1',
-    'bng-north-1',
-    `100.64.0.${id}`,
-    null,
-    `81a0${id}`,
-    '2026-11-21T08:00:00Z',
-    null,
-    null,
-    download,
-    '0',
-    null,
-    null,
-  ];
-}
 
 const ids = (rows: readonly SessionRow[]): string[] => rows.map((row) => row[F.id]);
 const view = 1;
