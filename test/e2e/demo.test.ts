@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
+import { disconnectConfirmed } from '../support/confirm-disconnect';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const demoEntry = join(repoRoot, 'out/main/demo.js');
@@ -405,7 +406,7 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     await row.waitFor();
 
     const clickedAt = Date.now();
-    await row.getByTestId('disconnect-session').click();
+    await disconnectConfirmed(page, row);
     const toast = page.getByTestId('toast').filter({ hasText: target.username });
     await expect
       .poll(() => toast.textContent(), { timeout: 30_000 })

@@ -4,6 +4,7 @@ import type { PppActiveSession } from '../../src-main/demo/simulated-nas/ppp-act
 import { writeAccountingStop } from '../support/accounting-stop';
 import type { AppServer } from '../support/app-server';
 import { hasChromium, snapshot } from '../support/browser';
+import { disconnectConfirmed } from '../support/confirm-disconnect';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import type { RouterOsPeer } from '../support/routeros-peer/routeros-peer';
 import { startRouterOsDesk, type RouterOsDesk } from '../support/routeros-desk';
@@ -122,7 +123,7 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
   it('disconnects one session through the RouterOS API and shows it go offline', async () => {
     // A slow NAS, so the row's "Disconnecting…" can be seen while the page stays usable.
     peer.switches.slowMs = 1_500;
-    await rowOf(alice).getByTestId('disconnect-session').click();
+    await disconnectConfirmed(page, rowOf(alice));
     await expect.poll(() => rowOf(alice).getByTestId('disconnecting').count()).toBe(1);
     // The page stays usable meanwhile: another row can be ticked and unticked.
     await rowOf(erin).getByTestId('select-session').check();
@@ -131,6 +132,8 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
       .toMatch(/1 selected/);
     await snapshot(page, 'e2e-disconnect-01-disconnecting');
     await rowOf(erin).getByTestId('select-session').uncheck();
+    // Off the table, which holds its rows still while the pointer is on it.
+    await page.mouse.move(0, 0);
     peer.switches.slowMs = 0;
 
     const toast = page.getByTestId('toast').filter({ hasText: alice.username });
@@ -157,7 +160,7 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
   });
 
   it('says why a disconnect failed when the NAS has no way in', async () => {
-    await rowOf(frank).getByTestId('disconnect-session').click();
+    await disconnectConfirmed(page, rowOf(frank));
     const toast = page.getByTestId('toast').filter({ hasText: 'Disconnect failed' });
     await expect.poll(() => toast.count(), { timeout: 30_000 }).toBe(1);
     expect(await toast.getAttribute('data-tone')).toBe('danger');
@@ -211,7 +214,7 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
   });
 
   it('offers the other path when the NAS acknowledged but no Accounting-Stop came', async () => {
-    await rowOf(gina).getByTestId('disconnect-session').click();
+    await disconnectConfirmed(page, rowOf(gina));
     const warning = page.getByTestId('toast').filter({ hasText: 'session still open' });
     // The app watches radacct for the grace period (10 s) before it says so.
     await expect.poll(() => warning.count(), { timeout: 30_000 }).toBe(1);

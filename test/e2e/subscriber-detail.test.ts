@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PppActiveSession } from '../../src-main/demo/simulated-nas/ppp-active-table';
 import { writeAccountingStop } from '../support/accounting-stop';
 import { hasChromium, snapshot } from '../support/browser';
+import { disconnectConfirmed } from '../support/confirm-disconnect';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startRouterOsDesk, type RouterOsDesk } from '../support/routeros-desk';
 import {
@@ -175,7 +176,20 @@ describe.skipIf(!hasChromium)('Subscriber detail in Chromium', () => {
     const row = page
       .locator(`[data-testid="online-session"]`)
       .filter({ hasText: sessions[1]!.sessionId });
+    // The confirmation names this session; Esc leaves it alone and focus back on its row.
     await row.getByTestId('disconnect-session').click();
+    expect(await page.getByTestId('disconnect-confirm-username').textContent()).toBe(alice);
+    expect(await page.getByTestId('disconnect-confirm-session-id').textContent()).toBe(
+      sessions[1]!.sessionId,
+    );
+    await page.keyboard.press('Escape');
+    await page.getByTestId('disconnect-confirm').waitFor({ state: 'detached' });
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.testid ?? null),
+    ).toBe('online-session');
+    expect(await openSessionIds(alice)).toHaveLength(2);
+
+    await disconnectConfirmed(page, row);
     const toast = page.getByTestId('toast').filter({ hasText: alice });
     await expect
       .poll(() => toast.textContent(), { timeout: 30_000 })
