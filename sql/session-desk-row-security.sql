@@ -1,25 +1,20 @@
 -- Optional: PostgreSQL itself keeps each scoped operator to its reseller tree, in psql or any
 -- other client, not only in Session Desk. Session Desk works the same with or without it.
--- Needs session-desk-operators.sql first, and the panel tables (subscribers, resellers).
--- Run it as the owner of radacct, subscribers and resellers (or a superuser):
+-- Needs session-desk-operators.sql first, the panel tables (subscribers, resellers), and
+-- PostgreSQL 11 or later. Run it as the owner of radacct, subscribers and resellers:
 --   psql -d radius -f sql/session-desk-row-security.sql
--- It can be run again.
+-- It can be run again. To take it out: sql/session-desk-row-security-remove.sql.
 --
--- Who is limited: a role whose session_desk.operators row is not admin and lacks
+-- Who is limited: each role whose session_desk.operators row is not admin and lacks
 -- sessions.view_all. It then reads only its tree's subscribers, their sessions in radacct,
--- and the resellers of its tree. Every other role (FreeRADIUS writing radacct, the panel,
--- admins, roles with no row) sees and writes exactly as before. Table owners and superusers
--- are never limited (PostgreSQL does not apply row security to them).
+-- and the resellers of its tree. The policies name those roles, so every other role
+-- (FreeRADIUS writing radacct, the panel, admins, roles with no row) runs exactly as before,
+-- at no cost. Table owners and superusers are never limited.
+-- The list follows session_desk.operators by itself: a change there re-creates the policies
+-- (a brief ACCESS EXCLUSIVE lock on the three tables, given up after 5 s rather than holding
+-- FreeRADIUS up). Create a role before its row; a role created after its row is limited from
+-- SELECT session_desk.refresh_row_security(); delete a role's row before DROP ROLE.
 -- Cost: README, "Operators".
---
--- To remove it again:
---   ALTER TABLE radacct DISABLE ROW LEVEL SECURITY;
---   ALTER TABLE subscribers DISABLE ROW LEVEL SECURITY;
---   ALTER TABLE resellers DISABLE ROW LEVEL SECURITY;
---   DROP POLICY session_desk_scope ON radacct;
---   DROP POLICY session_desk_scope ON subscribers;
---   DROP POLICY session_desk_scope ON resellers;
---   DROP FUNCTION session_desk.sees_every_session(), session_desk.visible_reseller_ids(name);
 
 DO $install$
 DECLARE
@@ -46,16 +41,6 @@ BEGIN
       'tables a reseller''s subscribers cannot be told apart, so there is nothing to limit';
   END IF;
 
-  -- Whether the current role is unlimited: no operators row, admin, or sessions.view_all.
-  -- Invoker's rights: a role reads its own row (the table's own-row policy).
-  CREATE OR REPLACE FUNCTION session_desk.sees_every_session() RETURNS boolean
-  LANGUAGE sql STABLE SET search_path = pg_catalog AS $fn$
-    SELECT coalesce(
-      (SELECT o.user_type = 'admin' OR 'sessions.view_all' = ANY (o.permissions)
-         FROM session_desk.operators o WHERE o.role_name = current_user),
-      true)
-  $fn$;
-
   -- The operator's reseller and every reseller below it, at any depth (UNION: a parent_id
   -- loop ends). Definer's rights, because it must read resellers past the resellers policy
   -- that calls it; it answers only for a role the session may act as.
@@ -74,21 +59,56 @@ BEGIN
   REVOKE ALL ON FUNCTION session_desk.visible_reseller_ids(name) FROM PUBLIC;
   GRANT EXECUTE ON FUNCTION session_desk.visible_reseller_ids(name) TO PUBLIC;
 
-  -- (SELECT f()) runs each function once per query, not once per row.
-  EXECUTE format('DROP POLICY IF EXISTS session_desk_scope ON %s', resellers);
-  EXECUTE format($p$CREATE POLICY session_desk_scope ON %s USING (
-      (SELECT session_desk.sees_every_session())
-      OR id = ANY ((SELECT session_desk.visible_reseller_ids())::integer[]))$p$, resellers);
-  EXECUTE format('DROP POLICY IF EXISTS session_desk_scope ON %s', subscribers);
-  EXECUTE format($p$CREATE POLICY session_desk_scope ON %s USING (
-      (SELECT session_desk.sees_every_session())
-      OR reseller_id = ANY ((SELECT session_desk.visible_reseller_ids())::integer[]))$p$, subscribers);
-  EXECUTE format('DROP POLICY IF EXISTS session_desk_scope ON %s', radacct);
-  EXECUTE format($p$CREATE POLICY session_desk_scope ON %s USING (
-      (SELECT session_desk.sees_every_session())
-      OR username IN (SELECT s.username FROM %s s
-                       WHERE s.reseller_id = ANY ((SELECT session_desk.visible_reseller_ids())::integer[])))$p$,
-    radacct, subscribers);
+  -- The limiting policies, re-created for the scoped roles of session_desk.operators that
+  -- exist. Restrictive: on top of the permissive policy below, which lets everyone see all.
+  -- (SELECT f()) runs the function once per query, not once per row.
+  EXECUTE format($fn$
+    CREATE OR REPLACE FUNCTION session_desk.refresh_row_security() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog SET lock_timeout = '5s'
+    AS $body$
+    DECLARE
+      scoped text;
+    BEGIN
+      SELECT string_agg(quote_ident(o.role_name), ', ' ORDER BY o.role_name) INTO scoped
+        FROM session_desk.operators o JOIN pg_roles r ON r.rolname = o.role_name
+       WHERE o.user_type <> 'admin' AND NOT ('sessions.view_all' = ANY (o.permissions));
+      DROP POLICY IF EXISTS session_desk_scope ON %1$s;
+      DROP POLICY IF EXISTS session_desk_scope ON %2$s;
+      DROP POLICY IF EXISTS session_desk_scope ON %3$s;
+      IF scoped IS NULL THEN
+        RETURN;
+      END IF;
+      EXECUTE format('CREATE POLICY session_desk_scope ON %1$s AS RESTRICTIVE TO %%s USING (
+          id = ANY ((SELECT session_desk.visible_reseller_ids())::integer[]))', scoped);
+      EXECUTE format('CREATE POLICY session_desk_scope ON %2$s AS RESTRICTIVE TO %%s USING (
+          reseller_id = ANY ((SELECT session_desk.visible_reseller_ids())::integer[]))', scoped);
+      EXECUTE format('CREATE POLICY session_desk_scope ON %3$s AS RESTRICTIVE TO %%s USING (
+          username IN (SELECT s.username FROM %2$s s
+            WHERE s.reseller_id = ANY ((SELECT session_desk.visible_reseller_ids())::integer[])))',
+        scoped);
+    END
+    $body$ $fn$, resellers, subscribers, radacct);
+  REVOKE ALL ON FUNCTION session_desk.refresh_row_security() FROM PUBLIC;
+
+  CREATE OR REPLACE FUNCTION session_desk.operators_changed() RETURNS trigger
+  LANGUAGE plpgsql AS $fn$
+  BEGIN
+    PERFORM session_desk.refresh_row_security();
+    RETURN NULL;
+  END
+  $fn$;
+  DROP TRIGGER IF EXISTS refresh_row_security ON session_desk.operators;
+  CREATE TRIGGER refresh_row_security
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON session_desk.operators
+    FOR EACH STATEMENT EXECUTE FUNCTION session_desk.operators_changed();
+
+  EXECUTE format('DROP POLICY IF EXISTS session_desk_everyone ON %s', resellers);
+  EXECUTE format('CREATE POLICY session_desk_everyone ON %s USING (true)', resellers);
+  EXECUTE format('DROP POLICY IF EXISTS session_desk_everyone ON %s', subscribers);
+  EXECUTE format('CREATE POLICY session_desk_everyone ON %s USING (true)', subscribers);
+  EXECUTE format('DROP POLICY IF EXISTS session_desk_everyone ON %s', radacct);
+  EXECUTE format('CREATE POLICY session_desk_everyone ON %s USING (true)', radacct);
+  PERFORM session_desk.refresh_row_security();
   EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', resellers);
   EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', subscribers);
   EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', radacct);

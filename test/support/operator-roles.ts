@@ -19,6 +19,13 @@ export async function installRowSecurity(pool: pg.Pool): Promise<void> {
   await pool.query(await readFile(resolve(sqlFolder, 'session-desk-row-security.sql'), 'utf8'));
 }
 
+/** Its removal script: row security off, policies and functions gone. */
+export async function removeRowSecurity(pool: pg.Pool): Promise<void> {
+  await pool.query(
+    await readFile(resolve(sqlFolder, 'session-desk-row-security-remove.sql'), 'utf8'),
+  );
+}
+
 export interface OperatorRow {
   userType: UserType;
   resellerId?: number | null;

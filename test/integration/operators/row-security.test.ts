@@ -11,6 +11,7 @@ import {
   installOperatorsTable,
   installRowSecurity,
   operatorRoles,
+  removeRowSecurity,
 } from '../../support/operator-roles';
 import {
   seedResellerTree,
@@ -120,6 +121,37 @@ describe('with the row-level security policies installed', () => {
     ).toEqual(everyId);
   });
 
+  it('follows session_desk.operators: sessions.view_all granted or taken back applies at once', async () => {
+    const pool = database.pool();
+    await pool.query(
+      `UPDATE session_desk.operators SET permissions = '{sessions.view,sessions.view_all}'
+       WHERE role_name = $1`,
+      [north.role],
+    );
+    expect(await psql(north.profile, 'SELECT radacctid FROM radacct ORDER BY radacctid')).toEqual(
+      await treeIds(null),
+    );
+    await pool.query(`UPDATE session_desk.operators SET permissions = '{}' WHERE role_name = $1`, [
+      north.role,
+    ]);
+    expect(await psql(north.profile, 'SELECT radacctid FROM radacct ORDER BY radacctid')).toEqual(
+      await treeIds(seed.resellers.north),
+    );
+  });
+
+  it('costs a role it does not limit nothing: its plans carry no policy', async () => {
+    const plan = async (profile: DbProfile) =>
+      (
+        await psql(
+          profile,
+          'EXPLAIN (COSTS OFF) SELECT count(*) FROM radacct WHERE acctstoptime IS NULL',
+        )
+      ).join('\n');
+    expect(await plan(writer.profile)).not.toMatch(/SubPlan|InitPlan|username/);
+    expect(await plan(southAll.profile)).not.toMatch(/SubPlan|InitPlan|username/);
+    expect(await plan(north.profile)).toMatch(/SubPlan/);
+  });
+
   it("does not get in FreeRADIUS's way: a role with no row still writes any session", async () => {
     const [started] = await psql(
       writer.profile,
@@ -139,5 +171,19 @@ describe('with the row-level security policies installed', () => {
     expect(
       await psql(north.profile, `SELECT count(*) FROM radacct WHERE radacctid = ${started}`),
     ).toEqual(['0']);
+  });
+
+  // Last: it takes the policies out.
+  it('comes out again with its removal script: the reseller role reads every row, as before', async () => {
+    await removeRowSecurity(database.pool());
+    expect(await psql(north.profile, 'SELECT radacctid FROM radacct ORDER BY radacctid')).toEqual(
+      await treeIds(null),
+    );
+    expect(
+      await psql(
+        database.profile,
+        "SELECT to_regproc('session_desk.refresh_row_security') IS NULL",
+      ),
+    ).toEqual(['t']);
   });
 });
