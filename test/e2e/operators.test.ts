@@ -7,6 +7,7 @@ import { startAppServer, type AppServer } from '../support/app-server';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addOperator, installOperatorsTable, operatorRoles } from '../support/operator-roles';
+import { fillProfileForm } from '../support/profile-form';
 import { seedResellerTree, sessionsOfTree } from '../support/reseller-tree';
 import { draftFor } from '../support/service-harness';
 
@@ -97,14 +98,7 @@ describe.skipIf(!hasChromium)('who the operator is, in the page', () => {
   it('reports the operator on Test connection: the reseller, its tree, what it may do', async () => {
     await page.getByTestId('open-profiles').click();
     await page.getByTestId('profile-new').click();
-    const p = reseller.profile;
-    await page.getByTestId('profile-name').fill('North reseller');
-    await page.getByTestId('profile-host').fill(p.host);
-    await page.getByTestId('profile-port').fill(String(p.port));
-    await page.getByTestId('profile-database').fill(p.database);
-    await page.getByTestId('profile-user').fill(p.user);
-    await page.getByTestId('profile-password').fill(p.password ?? '');
-    await page.getByTestId('profile-ssl').selectOption('disable');
+    await fillProfileForm(page, 'North reseller', reseller.profile);
     await page.getByTestId('profile-test').click();
     const online = (await sessionsOfTree(withOperators.pool(), northId)).filter(
       (s) => s.online,
