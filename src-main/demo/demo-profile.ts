@@ -8,7 +8,8 @@ export const demoResellerProfileName = `Demo ISP (reseller ${demoReseller.name})
 
 /**
  * The "Demo ISP" profile on the embedded PostgreSQL, with every simulated NAS's access, made
- * the profile the app opens on, and "Demo ISP (reseller Norte Conecta)" beside it. Run on every start: the ports change from run to run.
+ * the profile the app opens on, and "Demo ISP (reseller Norte Conecta)" beside it. Run on
+ * every start: the ports change from run to run.
  * sealSecrets: false for the desktop app, whose keychain this process cannot write to; the
  * API password is then empty (a factory MikroTik's) and the CoA secret comes from
  * FreeRADIUS's nas table, as for any NAS without a stored secret.

@@ -26,7 +26,10 @@ const columns =
   'id, at, os_user, db_role, action, username, nas_ip, acct_session_id, radacct_id, path, ' +
   'result, detail, user_type, reseller_id, reseller_name';
 
-/** The local audit log. The CHECK constraints of migrations 2 and 5 keep action, path, result and user type in their unions. */
+/**
+ * The local audit log. The CHECK constraints of migrations 2 and 5 keep action, path, result
+ * and user type in their unions.
+ */
 export function createAuditLog(db: Database): AuditLog {
   const insert = db.prepare<AuditParams, AuditRow>(
     `INSERT INTO audit_log (profile_id, at, os_user, db_role, action, username, nas_ip,
