@@ -10,7 +10,7 @@
 -- user_type: admin sees every session. reseller, sub-reseller, support, collector and
 --   read-only are tied to reseller_id: they see the sessions of that reseller's subscribers and
 --   of every sub-reseller below it (resellers.parent_id, at any depth), unless permissions
---   hold sessions.view_all.
+--   hold sessions.view_all (then reseller_id may be left NULL: ISP-wide staff).
 -- permissions: any of sessions.view, sessions.view_all, subscribers.disconnect,
 --   sessions.cleanup. Left empty (or NULL), the user type's defaults apply:
 --     admin                                every permission
@@ -31,8 +31,9 @@ CREATE TABLE IF NOT EXISTS session_desk.operators (
 			  'sessions.view', 'sessions.view_all', 'subscribers.disconnect',
 			  'sessions.cleanup']::text[]),
 	note		text,
-	-- Only an administrator is tied to no reseller.
-	CHECK (user_type = 'admin' OR reseller_id IS NOT NULL)
+	-- Only an administrator, or staff who see every session, is tied to no reseller.
+	CHECK (user_type = 'admin' OR reseller_id IS NOT NULL
+	       OR 'sessions.view_all' = ANY (permissions))
 );
 
 COMMENT ON TABLE session_desk.operators IS

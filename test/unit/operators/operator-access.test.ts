@@ -58,6 +58,18 @@ describe('operator access: the one place scope and permissions are decided', () 
     },
   );
 
+  it('ISP-wide staff: a read-only operator with sessions.view_all needs no reseller', () => {
+    const staff = operatorAccess(
+      row({
+        userType: 'read-only',
+        reseller: null,
+        permissions: ['sessions.view', 'sessions.view_all'],
+      }),
+    );
+    expect(staff.scope).toEqual({ kind: 'all' });
+    expect(staff.identity).toMatchObject({ kind: 'listed', sees: 'everything', reseller: null });
+  });
+
   it('an admin sees everything, tied to a reseller or not', () => {
     expect(operatorAccess(row({ userType: 'admin', reseller: null })).scope).toEqual({
       kind: 'all',
