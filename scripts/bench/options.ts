@@ -5,6 +5,8 @@ import { datasetSizes, type DatasetSize } from './sizes';
 export interface BenchOptions {
   /** Run the bulk-disconnect bench (loopback CoA, no PostgreSQL) instead of the SQL cases. */
   disconnect: boolean;
+  /** Measure what the optional row-level-security policies cost the Sessions page instead. */
+  rowSecurity: boolean;
   size: DatasetSize;
   /** Build the recommended pg_trgm indexes after the plain run and measure the searches again. */
   withTrigram: boolean;
@@ -31,6 +33,8 @@ const usage = `Usage: npm run bench -- [options]
   --disconnect               instead: bulk disconnect of 1000 sessions through disconnectEach vs
                              radclient -p 32 on a loopback FreeRADIUS, and a dead NAS beside a
                              live one (runs default 7, warm-up 1)
+  --row-security             instead: the online page and the stat row as an admin and as a
+                             reseller role, without and with sql/session-desk-row-security.sql
 Environment: BENCH_DATABASE_URL=postgres://user@127.0.0.1:port/db picks the server
 (loopback only); the bench creates sessiondesk_bench_<size> on it.`;
 
@@ -57,6 +61,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       warmup: { type: 'string' },
       'statement-timeout-ms': { type: 'string' },
       disconnect: { type: 'boolean', default: false },
+      'row-security': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -68,6 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   }
   return {
     disconnect: values.disconnect,
+    rowSecurity: values['row-security'],
     size,
     withTrigram: values['with-trigram'],
     explain: values.explain,

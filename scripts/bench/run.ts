@@ -11,6 +11,7 @@ import { benchExport } from './export-bench';
 import { parseOptions, usage, type BenchOptions } from './options';
 import { benchDisconnect } from './disconnect/bench-disconnect';
 import { details, table, type CaseResult } from './report';
+import { benchRowSecurity } from './row-security-bench';
 import { runCase } from './run-case';
 import { findServer } from './server';
 import { installSqlTap } from './sql-tap';
@@ -120,6 +121,7 @@ try {
   const options = parseOptions(process.argv.slice(2));
   if (options === 'help') console.log(usage);
   else if (options.disconnect) await benchDisconnect(options);
+  else if (options.rowSecurity) await benchRowSecurity(options);
   else await bench(options);
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);

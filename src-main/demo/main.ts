@@ -14,7 +14,7 @@ import { ensureElectronBinary, launchDesktopApp } from './desktop-app';
 import { startDemoDatabase } from './embedded-database';
 import { startLiveActivity } from './live-activity';
 import { parseDemoOptions } from './options';
-import { loadDemoSchema, seedDemoIsp } from './seed';
+import { installDemoOperators, loadDemoSchema, seedDemoIsp } from './seed';
 import { startSimulatedFleet } from './simulated-fleet';
 
 const outMain = dirname(fileURLToPath(import.meta.url));
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   console.log('Seeding the demo ISP…');
   await loadDemoSchema(pool);
   await seedDemoIsp(pool);
+  await installDemoOperators(pool);
   const counts = (
     await pool.query(`SELECT (SELECT count(*) FROM subscribers)::int AS subscribers,
                              (SELECT count(*) FROM radacct WHERE acctstoptime IS NULL)::int AS online,

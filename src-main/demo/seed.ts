@@ -1,6 +1,8 @@
+import pg from 'pg';
 import freeradiusSchema from './sql/freeradius-schema.sql?raw';
 import panelSchema from './sql/panel-schema.sql?raw';
 import seedSql from './sql/seed.sql?raw';
+import operatorsSql from '../../sql/session-desk-operators.sql?raw';
 
 /** A pg Pool or Client: the demo only sends whole scripts and parameterised statements. */
 export interface SqlRunner {
@@ -22,4 +24,29 @@ export async function loadDemoSchema(db: SqlRunner): Promise<void> {
  */
 export async function seedDemoIsp(db: SqlRunner): Promise<void> {
   await db.query(seedSql);
+}
+
+/** The demo's reseller operator: Norte Conecta's own PostgreSQL role, which may only look. */
+export const demoReseller = { role: 'norte_conecta', resellerId: 2, name: 'Norte Conecta' };
+
+/**
+ * Session Desk's operators table as a DBA installs it (the loading role, the demo's
+ * postgres, becomes its admin), and a reseller operator for Norte Conecta's tree with
+ * sessions.view only. Roles live in the cluster, which the demo keeps between runs: the role
+ * is created once and granted anew on each fresh database. Loopback trusts it: no password.
+ */
+export async function installDemoOperators(db: SqlRunner): Promise<void> {
+  const { role, resellerId } = demoReseller;
+  await db.query(operatorsSql);
+  await db.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ${pg.escapeLiteral(role)}) THEN
+        CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN;
+      END IF;
+    END $$`);
+  await db.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${pg.escapeIdentifier(role)}`);
+  await db.query(
+    `INSERT INTO session_desk.operators (role_name, user_type, reseller_id, permissions, note)
+     VALUES ($1, 'reseller', $2, '{sessions.view}', 'demo: sees its tree, may not disconnect')`,
+    [role, resellerId],
+  );
 }

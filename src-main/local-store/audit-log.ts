@@ -15,21 +15,28 @@ interface AuditRow {
   path: AuditEntry['path'];
   result: AuditEntry['result'];
   detail: string;
+  user_type: AuditEntry['userType'];
+  reseller_id: number | null;
+  reseller_name: string | null;
 }
 
 type AuditParams = Omit<AuditEntry, 'id'> & { profileId: number | null };
 
 const columns =
   'id, at, os_user, db_role, action, username, nas_ip, acct_session_id, radacct_id, path, ' +
-  'result, detail';
+  'result, detail, user_type, reseller_id, reseller_name';
 
-/** The local audit log. The CHECK constraints of migration 2 keep action, path and result in their unions. */
+/**
+ * The local audit log. The CHECK constraints of migrations 2 and 5 keep action, path, result
+ * and user type in their unions.
+ */
 export function createAuditLog(db: Database): AuditLog {
   const insert = db.prepare<AuditParams, AuditRow>(
     `INSERT INTO audit_log (profile_id, at, os_user, db_role, action, username, nas_ip,
-                            acct_session_id, radacct_id, path, result, detail)
+                            acct_session_id, radacct_id, path, result, detail, user_type,
+                            reseller_id, reseller_name)
      VALUES (@profileId, @at, @osUser, @dbRole, @action, @username, @nasIp, @acctSessionId,
-             @radacctId, @path, @result, @detail)
+             @radacctId, @path, @result, @detail, @userType, @resellerId, @resellerName)
      RETURNING ${columns}`,
   );
   // Keyset on id: ids only grow, as rows are never deleted.
@@ -59,5 +66,8 @@ function toEntry(row: AuditRow): AuditEntry {
     path: row.path,
     result: row.result,
     detail: row.detail,
+    userType: row.user_type,
+    resellerId: row.reseller_id,
+    resellerName: row.reseller_name,
   };
 }

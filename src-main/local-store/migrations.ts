@@ -108,4 +108,22 @@ export const migrations: readonly Migration[] = [
                AND api_tls_fingerprint NOT GLOB '*[^0-9A-F:]*'));
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- Who acted, beyond the OS user and the database role: the operator's user type and
+      -- reseller from session_desk.operators. NULL user type: the database had no operators
+      -- table, so the role administered it (and every entry written before this step).
+      ALTER TABLE audit_log ADD COLUMN user_type TEXT
+        CHECK (user_type IS NULL OR user_type IN
+               ('admin', 'reseller', 'sub-reseller', 'support', 'collector', 'read-only'));
+      ALTER TABLE audit_log ADD COLUMN reseller_id INTEGER;
+      ALTER TABLE audit_log ADD COLUMN reseller_name TEXT;
+      CREATE TRIGGER audit_log_no_rewrite_operator
+      BEFORE UPDATE OF user_type, reseller_id, reseller_name ON audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+    `,
+  },
 ];

@@ -62,6 +62,8 @@ export function toOperatorError(error: unknown, context: DbErrorContext): unknow
       'DB_UNREACHABLE',
       `PostgreSQL at ${server} does not accept SSL connections. ` +
         'Set SSL mode to "prefer" or "disable" in the profile, or ask the DBA to enable SSL.',
+      undefined,
+      'tls-not-offered',
     );
   }
   if (/connection timeout|timeout expired|timeout exceeded when trying to connect/i.test(message)) {

@@ -28,6 +28,8 @@ import { streamSessions } from './stream-sessions';
 import { subscriberDetail } from './subscriber-detail';
 import { whoHadAddress } from './who-had-address';
 import { OperatorError } from '../operator-error';
+import { operatorAccess, type OperatorAccess } from '../operator-access';
+import { readOperator } from './read-operator';
 
 /**
  * Connects, detects the schema and returns the database the Sessions page reads. Throws an
@@ -64,6 +66,7 @@ interface Opened {
   db: DbQueries;
   schema: DetectedSchema;
   serverVersion: string;
+  operator: OperatorAccess;
 }
 
 async function connect(
@@ -81,7 +84,8 @@ async function connect(
     const schema = await detectSchema(db, profile);
     // "15.19 (Debian 15.19-0+deb12u1)" → "PostgreSQL 15.19"
     const serverVersion = `PostgreSQL ${version?.server_version.split(' ')[0] ?? 'unknown'}`;
-    return { pool, db, schema, serverVersion };
+    const operator = operatorAccess(await readOperator(db, schema));
+    return { pool, db, schema, serverVersion, operator };
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;
@@ -97,8 +101,7 @@ async function connectPreferringTls(
   try {
     return await connect(profile, { ...settings, tls: 'unverified' }, context);
   } catch (error) {
-    const noTls = error instanceof OperatorError && /does not accept SSL/.test(error.message);
-    if (!noTls) throw error;
+    if (!(error instanceof OperatorError && error.reason === 'tls-not-offered')) throw error;
     return connect(profile, { ...settings, tls: 'off' }, context);
   }
 }
@@ -108,15 +111,19 @@ function tlsFor(profile: DbProfile): PoolSettings['tls'] {
   return profile.sslMode === 'verify-full' ? 'verified' : 'unverified';
 }
 
-function radiusDb({ pool, db, schema, serverVersion }: Opened, context: DbErrorContext): RadiusDb {
+function radiusDb(
+  { pool, db, schema, serverVersion, operator }: Opened,
+  context: DbErrorContext,
+): RadiusDb {
   const sql = buildSessionSql(schema);
   let closing: Promise<void> | null = null;
   return {
     summary: schema.summary,
     serverVersion,
+    operator,
     listSessions: (input, scope) => listSessions(db, schema, sql, input, scope),
     stats: (scope) => sessionStats(db, schema, sql, scope),
-    listNas: () => listNas(db, sql),
+    listNas: (scope) => listNas(db, schema, sql, scope),
     nasSecrets: () => nasSecrets(db, schema.nasSecrets),
     countOnline: (scope) => countOnline(db, schema, scope),
     countMatching: (filter, scope, bound) => countMatching(db, schema, sql, filter, scope, bound),

@@ -9,6 +9,7 @@ import type {
   SubscriberDetail,
   WhoHadResult,
 } from '@contract';
+import type { OperatorAccess } from '../operator-access';
 import type { OperatorScope } from '../operator-scope';
 import type { SessionPageQuery } from './session-page-sql';
 import type { SessionToDisconnect } from './sessions-to-disconnect';
@@ -19,9 +20,12 @@ export interface RadiusDb {
   readonly summary: SchemaSummary;
   /** e.g. "PostgreSQL 15.19". */
   readonly serverVersion: string;
+  /** The connected role as session_desk.operators describes it, read once at open. */
+  readonly operator: OperatorAccess;
   listSessions(input: SessionListInput, scope: OperatorScope): Promise<SessionPage>;
   stats(scope: OperatorScope): Promise<SessionStats>;
-  listNas(): Promise<NasEntry[]>;
+  /** The NAS dropdown; under a reseller scope only the NAS its online sessions are on. */
+  listNas(scope: OperatorScope): Promise<NasEntry[]>;
   /** CoA shared secrets by NAS address, from FreeRADIUS's nas table; empty without one. */
   nasSecrets(): Promise<Map<string, string>>;
   countOnline(scope: OperatorScope): Promise<number>;

@@ -1,5 +1,6 @@
 import type { ApiError, ConnectionState, ProfileSummary } from '@contract';
 import type { LocalStore, StoredProfile } from '../local-store';
+import type { OperatorAccess } from '../operator-access';
 import { OperatorError } from '../operator-error';
 import { openRadiusDb, type DbProfile, type RadiusDb } from '../radius-db';
 
@@ -77,7 +78,8 @@ export class ActiveDatabase {
     if (!this.profile) return { kind: 'none' };
     const { id: profileId, name: profileName } = this.profile;
     if (this.db && !this.lastError) {
-      return { kind: 'connected', profileId, profileName, schema: this.db.summary };
+      const { summary: schema, operator } = this.db;
+      return { kind: 'connected', profileId, profileName, schema, operator: operator.identity };
     }
     return {
       kind: 'lost',
@@ -119,6 +121,25 @@ export class ActiveDatabase {
       this.lastError = asApiError(error);
       throw error;
     }
+  }
+
+  /** The connected operator (who, which sessions, what it may do), opening the database first. */
+  async operator(): Promise<OperatorAccess> {
+    return (await this.database()).operator;
+  }
+
+  /**
+   * The same, for code that runs right after operator() or inside run(): the database is
+   * open then. Throws if it was closed meanwhile (the profile was saved or switched).
+   */
+  get connectedOperator(): OperatorAccess {
+    if (!this.db) {
+      throw new OperatorError(
+        'NO_PROFILE',
+        'The connection was reopened (the profile changed) while this request ran. Try again.',
+      );
+    }
+    return this.db.operator;
   }
 
   /** Run a query; a lost server is remembered so connection.status says so. */

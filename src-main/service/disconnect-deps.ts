@@ -2,7 +2,6 @@ import type { DisconnectEachOptions, DisconnectTiming, StopWatch } from '../nas/
 import type { LocalStore } from '../local-store';
 import type { OperatorScope } from '../operator-scope';
 import { OperatorError } from '../operator-error';
-import type { Permission } from '../permissions';
 import type { ActiveDatabase } from './active-database';
 import type { EventHub } from './event-hub';
 import type { PendingWork } from './pending-work';
@@ -21,7 +20,6 @@ export interface DisconnectDeps {
   store: LocalStore;
   active: ActiveDatabase;
   scope: () => OperatorScope;
-  permissions: () => ReadonlySet<Permission>;
   events: EventHub;
   settings: DisconnectSettings;
   work: PendingWork;

@@ -1,6 +1,5 @@
 import type { DisconnectOutcome, ParsedInput } from '@contract';
 import { confirmDisconnect, disconnectSession } from '../nas/disconnect';
-import { requirePermission } from '../permissions';
 import { auditEntryFor, describeOutcome } from './disconnect-outcome';
 import { describeFailure, stillOpenIn, type DisconnectDeps } from './disconnect-deps';
 import { nasAccessFor } from './nas-access-for';
@@ -15,7 +14,6 @@ export async function disconnectOne(
   deps: DisconnectDeps,
   { radacctId, via }: ParsedInput<'nas.disconnect'>,
 ): Promise<DisconnectOutcome> {
-  requirePermission(deps.permissions(), 'subscribers.disconnect');
   const profileId = deps.active.profileId;
   const session = await openSessionFor(
     deps.active,
@@ -41,7 +39,7 @@ export async function disconnectOne(
   }
   deps.store.audit.record(
     profileId,
-    auditEntryFor('disconnect', currentOperator(deps.store, profileId), session, outcome),
+    auditEntryFor('disconnect', currentOperator(deps.active.connectedOperator), session, outcome),
   );
   return outcome;
 }

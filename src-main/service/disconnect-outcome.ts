@@ -1,4 +1,4 @@
-import type { AuditEntry, DisconnectOutcome, DisconnectPath } from '@contract';
+import type { AuditEntry, DisconnectOutcome, DisconnectPath, UserType } from '@contract';
 import type { ConfirmedDisconnect, DisconnectTarget } from '../nas/disconnect';
 
 const pathNames: Record<DisconnectPath, string> = {
@@ -69,6 +69,10 @@ export function cancelledOutcome(target: DisconnectTarget): DisconnectOutcome {
 export interface Operator {
   osUser: string;
   dbRole: string | null;
+  /** From session_desk.operators; null when the database has no operators table. */
+  userType: UserType | null;
+  resellerId: number | null;
+  resellerName: string | null;
 }
 
 export function auditEntryFor(
@@ -91,5 +95,8 @@ export function auditEntryFor(
     path: outcome.path,
     result: outcome.result,
     detail: `${detailPrefix}${outcome.message}${tried ? ` [${tried}]` : ''}`,
+    userType: operator.userType,
+    resellerId: operator.resellerId,
+    resellerName: operator.resellerName,
   };
 }

@@ -13,7 +13,6 @@ import {
   type NasAccess,
 } from '../nas/disconnect';
 import { OperatorError } from '../operator-error';
-import { requirePermission } from '../permissions';
 import { describeSelection } from './describe-selection';
 import { describeFailure, stillOpenIn, type DisconnectDeps } from './disconnect-deps';
 import {
@@ -52,7 +51,6 @@ export class DisconnectRuns {
   constructor(private readonly deps: DisconnectDeps) {}
 
   async preview(selection: BulkSelection): Promise<BulkPreview> {
-    requirePermission(this.deps.permissions(), 'subscribers.disconnect');
     const { count, nasCount } = await this.deps.active.run((db) =>
       db.countSessionsToDisconnect(selection, this.deps.scope()),
     );
@@ -60,7 +58,6 @@ export class DisconnectRuns {
   }
 
   async start(selection: BulkSelection, description = describeSelection(selection)) {
-    requirePermission(this.deps.permissions(), 'subscribers.disconnect');
     if (this.deps.work.closing) {
       throw new OperatorError('INTERNAL', 'Session Desk is closing: no new run is started.');
     }
@@ -158,7 +155,7 @@ export class DisconnectRuns {
         finishedAt: null,
       },
       profileId,
-      operator: currentOperator(this.deps.store, profileId),
+      operator: currentOperator(this.deps.active.connectedOperator),
       outcomes: [],
       abort: new AbortController(),
       accesses,

@@ -1,4 +1,5 @@
 import type { EventName, Events } from '@contract';
+import type { DispatchLog } from './dispatch';
 
 export type EventListener = <E extends EventName>(event: E, payload: Events[E]) => void;
 
@@ -6,13 +7,15 @@ export type EventListener = <E extends EventName>(event: E, payload: Events[E]) 
 export class EventHub {
   private readonly listeners = new Set<EventListener>();
 
+  constructor(private readonly log: DispatchLog) {}
+
   emit<E extends EventName>(event: E, payload: Events[E]): void {
     for (const listener of this.listeners) {
       try {
         listener(event, payload);
       } catch (error) {
         // A closed window or socket must not stop the others from hearing.
-        console.error(`[session-desk] delivering ${event} failed:`, error);
+        this.log.error(`delivering ${event} failed`, error);
       }
     }
   }

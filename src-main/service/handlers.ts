@@ -3,7 +3,7 @@ import type { LocalStore } from '../local-store';
 import type { OperatorScope } from '../operator-scope';
 import type { ActiveDatabase, OpenDatabase } from './active-database';
 import { OperatorError } from '../operator-error';
-import { recommendedIndexes } from '../radius-db';
+import { recommendedIndexes, type RadiusDb } from '../radius-db';
 import { defaultTiming } from '../nas/disconnect';
 import { testNas } from '../nas/test-nas';
 import type { DisconnectDeps } from './disconnect-deps';
@@ -19,12 +19,27 @@ export interface HandlerContext {
   store: LocalStore;
   active: ActiveDatabase;
   openDatabase: OpenDatabase;
-  /** Who is asking; the operator model comes later, the seam is here. */
+  /** Which sessions the connected operator sees (operator-access.ts). */
   scope: () => OperatorScope;
   disconnect: DisconnectDeps;
   runs: DisconnectRuns;
   subscribers?: SubscriberSettings;
   exports: ExportJobs;
+}
+
+/**
+ * What "Test connection" counts: the online sessions this profile's operator would see, or
+ * null when it may see none here (no sessions.view, or a reseller on a database without the
+ * panel tables).
+ */
+async function onlineFor(db: RadiusDb): Promise<number | null> {
+  if (!db.operator.permissions.has('sessions.view')) return null;
+  try {
+    return await db.countOnline(db.operator.scope);
+  } catch (error) {
+    if (error instanceof OperatorError && error.reason === 'scope-unavailable') return null;
+    throw error;
+  }
 }
 
 /** Every method of the contract, implemented by the domains; a missing one fails to compile. */
@@ -58,7 +73,8 @@ export function createHandlers(context: HandlerContext): Handlers {
         return {
           serverVersion: db.serverVersion,
           schema: db.summary,
-          online: await db.countOnline(scope()),
+          operator: db.operator.identity,
+          online: await onlineFor(db),
         };
       } finally {
         await db.close();
@@ -66,10 +82,9 @@ export function createHandlers(context: HandlerContext): Handlers {
     },
     'profiles.connect': async ({ id }) => active.switchTo(id),
     'connection.status': async () => active.state(),
-    'operator.permissions': async () => ({ granted: [...context.disconnect.permissions()] }),
     'sessions.list': async (input) => active.run((db) => db.listSessions(input, scope())),
     'sessions.stats': async () => active.run((db) => db.stats(scope())),
-    'nas.list': async () => active.run((db) => db.listNas()),
+    'nas.list': async () => active.run((db) => db.listNas(scope())),
     'database.recommendedIndexes': async () =>
       recommendedIndexes((await active.database()).summary),
     'filters.list': async () => store.filters.list(active.profileId),

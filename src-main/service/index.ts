@@ -1,7 +1,5 @@
 import type { Result } from '@contract';
-import { allPermissions, type Permission } from '../permissions';
 import type { LocalStore } from '../local-store';
-import { everything, type OperatorScope } from '../operator-scope';
 import { openRadiusDb } from '../radius-db';
 import { ActiveDatabase, type OpenDatabase } from './active-database';
 import { createDispatch, type DispatchLog } from './dispatch';
@@ -11,15 +9,13 @@ import { EventHub, type EventListener } from './event-hub';
 import type { ChooseExportPath } from './export-destination';
 import { ExportJobs } from './export-jobs';
 import { createHandlers } from './handlers';
+import { withPermissionChecks } from './method-permissions';
 import { PendingWork } from './pending-work';
 import type { SubscriberSettings } from './subscriber-handlers';
 
 export interface ServiceOptions {
   store: LocalStore;
   openDatabase?: OpenDatabase;
-  scope?: () => OperatorScope;
-  /** What the operator may do; every permission until the operator model lands. */
-  permissions?: () => ReadonlySet<Permission>;
   disconnect?: DisconnectSettings;
   log?: DispatchLog;
   /** Ping of framed IPs: the demo points it at loopback. */
@@ -51,14 +47,15 @@ const consoleLog: DispatchLog = {
 
 export function createService(options: ServiceOptions): SessionDeskService {
   const openDatabase = options.openDatabase ?? openRadiusDb;
+  const log = options.log ?? consoleLog;
   const active = new ActiveDatabase(options.store, openDatabase);
-  const scope = options.scope ?? (() => everything);
-  const events = new EventHub();
+  // Who is connected decides what every read shows: operator-access.ts, read at connect.
+  const scope = () => active.connectedOperator.scope;
+  const events = new EventHub(log);
   const disconnect = {
     store: options.store,
     active,
     scope,
-    permissions: options.permissions ?? (() => allPermissions),
     events,
     settings: options.disconnect ?? {},
     work: new PendingWork(),
@@ -82,7 +79,10 @@ export function createService(options: ServiceOptions): SessionDeskService {
     exports,
   });
   return {
-    call: createDispatch(handlers, options.log ?? consoleLog),
+    call: createDispatch(
+      withPermissionChecks(handlers, () => active.operator()),
+      log,
+    ),
     subscribe: (listener) => events.subscribe(listener),
     resume: () => active.resumeLast(),
     close: async () => {

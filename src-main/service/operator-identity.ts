@@ -1,17 +1,25 @@
 import { userInfo } from 'node:os';
-import type { LocalStore } from '../local-store';
+import type { OperatorAccess } from '../operator-access';
 import type { Operator } from './disconnect-outcome';
 
 /**
- * Who is acting, as the audit log records it: the workstation's OS user and the database
- * role of the profile in use. userInfo() throws for a uid with no passwd entry (containers).
+ * Who is acting, as the audit log records it: the workstation's OS user, and the connected
+ * operator (database role, user type, reseller). userInfo() throws for a uid with no passwd
+ * entry (containers).
  */
-export function currentOperator(store: LocalStore, profileId: number): Operator {
+export function currentOperator({ identity }: OperatorAccess): Operator {
   let osUser: string;
   try {
     osUser = userInfo().username;
   } catch {
     osUser = process.env.USER ?? process.env.USERNAME ?? 'unknown';
   }
-  return { osUser, dbRole: store.profiles.get(profileId)?.user ?? null };
+  const listed = identity.kind === 'listed' ? identity : null;
+  return {
+    osUser,
+    dbRole: identity.role,
+    userType: listed?.userType ?? null,
+    resellerId: listed?.reseller?.id ?? null,
+    resellerName: listed?.reseller?.name ?? null,
+  };
 }

@@ -27,7 +27,6 @@ import {
   type AuditEntry,
   type NasAccessSummary,
 } from './nas-access';
-import type { OperatorPermissions } from './permissions';
 import {
   profileDraftSchema,
   profileIdSchema,
@@ -57,6 +56,7 @@ export * from './errors';
 export * from './export';
 export * from './filters';
 export * from './nas-access';
+export * from './operator';
 export * from './permissions';
 export * from './profiles';
 export * from './sessions';
@@ -82,8 +82,6 @@ export const contract = {
   'profiles.test': method<ConnectionReport>()(profileDraftSchema),
   'profiles.connect': method<ConnectionState>()(byId),
   'connection.status': method<ConnectionState>()(none),
-  /** What this operator may do, so the page hides what main would refuse anyway. */
-  'operator.permissions': method<OperatorPermissions>()(none),
   'sessions.list': method<SessionPage>()(sessionListInputSchema),
   'sessions.stats': method<SessionStats>()(none),
   'nas.list': method<NasEntry[]>()(none),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { disconnectResults } from './disconnect';
+import type { UserType } from './operator';
 import { operatorText, requiredText } from './text';
 
 /** RouterOS API ports: 8728 plain, 8729 API-SSL. */
@@ -113,6 +114,14 @@ export interface AuditEntry {
   path: (typeof disconnectPaths)[number] | null;
   result: (typeof auditResults)[number];
   detail: string;
+  /**
+   * The operator's user type from session_desk.operators; null when the database had no
+   * operators table (the role administered it), as for every entry written before operators.
+   */
+  userType: UserType | null;
+  /** The reseller the operator is tied to, and its name when the panel had one. */
+  resellerId: number | null;
+  resellerName: string | null;
 }
 
 export const auditListInputSchema = z.strictObject({

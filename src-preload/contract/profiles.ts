@@ -1,5 +1,6 @@
 import type { ApiError } from './errors';
 import { z } from 'zod';
+import type { OperatorIdentity } from './operator';
 import { operatorText, requiredText } from './text';
 
 export const sslModes = ['disable', 'prefer', 'require', 'verify-full'] as const;
@@ -54,7 +55,10 @@ export interface SchemaSummary {
 export interface ConnectionReport {
   serverVersion: string;
   schema: SchemaSummary;
-  online: number;
+  /** Who the profile's role is to Session Desk, as it would be once connected. */
+  operator: OperatorIdentity;
+  /** Online sessions this operator would see; null when it may see none here. */
+  online: number | null;
 }
 
 /**
@@ -64,5 +68,12 @@ export interface ConnectionReport {
  */
 export type ConnectionState =
   | { kind: 'none' }
-  | { kind: 'connected'; profileId: number; profileName: string; schema: SchemaSummary }
+  | {
+      kind: 'connected';
+      profileId: number;
+      profileName: string;
+      schema: SchemaSummary;
+      /** Read at connect; a change to the operators table shows after reconnecting. */
+      operator: OperatorIdentity;
+    }
   | { kind: 'lost'; profileId: number; profileName: string; error: ApiError };

@@ -134,6 +134,25 @@ async function onlineInDatabase(): Promise<OnlineCounts> {
   return { total: [...perNas.values()].reduce((a, b) => a + b, 0), perNas };
 }
 
+/**
+ * Online sessions of Norte Conecta's tree (reseller 2), computed apart from the app: each
+ * subscriber's reseller chain is walked up to the root, looking for reseller 2 on the way.
+ */
+async function norteConectaOnlineInDatabase(): Promise<OnlineCounts> {
+  const result = await pool.query<{ nas: string; n: number }>(
+    `WITH RECURSIVE up (username, reseller) AS (
+       SELECT username, reseller_id FROM subscribers WHERE reseller_id IS NOT NULL
+       UNION
+       SELECT up.username, r.parent_id FROM up JOIN resellers r ON r.id = up.reseller
+       WHERE r.parent_id IS NOT NULL)
+     SELECT host(nasipaddress) AS nas, count(*)::int AS n FROM radacct
+     WHERE acctstoptime IS NULL AND username IN (SELECT username FROM up WHERE reseller = 2)
+     GROUP BY 1 ORDER BY 1`,
+  );
+  const perNas = new Map(result.rows.map((row) => [row.nas, row.n]));
+  return { total: [...perNas.values()].reduce((a, b) => a + b, 0), perNas };
+}
+
 async function onlineOnScreen(): Promise<OnlineCounts> {
   const total = digits(await page.getByTestId('stat-total').locator('strong').textContent());
   const pills = await page
@@ -437,6 +456,47 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     expect(await entry.getByTestId('audit-result').textContent()).toMatch(/done/);
     await snapshot(page, 'demo-07-audit-log');
     await page.getByTestId('nav-sessions').click();
+  });
+
+  it("offers Norte Conecta's reseller profile: its tree's sessions and counts, who it is, no Disconnect", async () => {
+    expect(await page.getByTestId('operator-who').textContent()).toBe('postgres · admin');
+    await page
+      .getByTestId('profile-switcher')
+      .selectOption({ label: 'Demo ISP (reseller Norte Conecta)' });
+    await expect
+      .poll(() => page.getByTestId('operator-who').textContent())
+      .toBe('norte_conecta · reseller');
+    const tree = await pool.query<{ subscribers: number }>(
+      `SELECT count(*)::int AS subscribers FROM subscribers WHERE reseller_id IN (2, 6, 7, 11)`,
+    );
+    expect(await page.getByTestId('operator-reseller').textContent()).toBe(
+      `Norte Conecta (tree: 4 resellers, ${tree.rows[0]!.subscribers.toLocaleString('en-US')} subscribers)`,
+    );
+    expect(await page.getByTestId('operator-may').textContent()).toBe('may view');
+    await expect.poll(() => page.getByTestId('session-row').count()).toBeGreaterThan(10);
+    await page.getByTestId('refresh-pause').click();
+    let compared = false;
+    for (let attempt = 0; attempt < 8 && !compared; attempt += 1) {
+      const before = await norteConectaOnlineInDatabase();
+      await refreshNow();
+      const after = await norteConectaOnlineInDatabase();
+      if (JSON.stringify([...before.perNas]) !== JSON.stringify([...after.perNas])) continue;
+      const shown = await onlineOnScreen();
+      expect(shown.total).toBe(after.total);
+      expect(Object.fromEntries(shown.perNas)).toEqual(Object.fromEntries(after.perNas));
+      compared = true;
+    }
+    expect(compared, 'the database held still across one refresh').toBe(true);
+    expect((await onlineOnScreen()).total).toBeLessThan((await onlineInDatabase()).total);
+    expect(await page.getByTestId('disconnect-session').count()).toBe(0);
+    expect(await page.getByTestId('select-session').count()).toBe(0);
+    expect(await page.getByTestId('nav-nas').count()).toBe(0);
+    await snapshot(page, 'demo-07b-reseller-norte-conecta');
+
+    await page.getByTestId('profile-switcher').selectOption({ label: 'Demo ISP' });
+    await expect
+      .poll(() => page.getByTestId('operator-who').textContent())
+      .toBe('postgres · admin');
   });
 
   it('serves nothing, page or socket, to a browser without the token', async () => {

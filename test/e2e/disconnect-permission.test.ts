@@ -3,11 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/app-server';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { addSubscriber, insertSessions, online } from '../support/seed';
+import { addOperator, installOperatorsTable, operatorRoles } from '../support/operator-roles';
+import { addReseller, addSubscriber, insertSessions, online } from '../support/seed';
 import { draftFor } from '../support/service-harness';
 
-// An operator without subscribers.disconnect: main refuses every disconnect call (tested in
-// the service tests); the page asks main what is granted and offers none of it.
+// A read-only operator (no subscribers.disconnect): main refuses every disconnect call
+// (test/integration/operators); the page knows from the connection and offers none of it.
+const roles = operatorRoles();
 let db: TestDatabase;
 let app: AppServer;
 let browser: Browser;
@@ -16,13 +18,23 @@ let page: Page;
 describe.skipIf(!hasChromium)('an operator without the subscribers.disconnect permission', () => {
   beforeAll(async () => {
     db = await createTestDatabase({ schema: 'stock+panel' });
-    await addSubscriber(db.pool(), { username: 'alice@isp.example', fullName: 'Alice Liddell' });
-    await insertSessions(db.pool(), [
+    const pool = db.pool();
+    const reseller = await addReseller(pool, 'North Fiber');
+    await addSubscriber(pool, {
+      username: 'alice@isp.example',
+      fullName: 'Alice Liddell',
+      resellerId: reseller,
+    });
+    await addSubscriber(pool, { username: 'bob@isp.example', resellerId: reseller });
+    await insertSessions(pool, [
       online({ username: 'alice@isp.example', nas: '127.0.10.7', ip: '100.64.7.1' }),
       online({ username: 'bob@isp.example', nas: '127.0.10.7', ip: '100.64.7.2' }),
     ]);
-    app = await startAppServer({ permissions: () => new Set() });
-    const profile = await app.harness.ok('profiles.save', draftFor(db.profile, 'Read only'));
+    await installOperatorsTable(pool);
+    const { role, profile: readOnly } = await roles.create('readonly', [db]);
+    await addOperator(pool, role, { userType: 'read-only', resellerId: reseller });
+    app = await startAppServer();
+    const profile = await app.harness.ok('profiles.save', draftFor(readOnly, 'Read only'));
     await app.harness.ok('profiles.connect', { id: profile.id });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -34,6 +46,7 @@ describe.skipIf(!hasChromium)('an operator without the subscribers.disconnect pe
     await browser?.close();
     await app?.close();
     await db?.drop();
+    await roles.drop();
   });
 
   it('sees the sessions and opens subscribers, with no Disconnect, tick box or bulk bar', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/app-server';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { fillProfileForm } from '../support/profile-form';
 import { insertSessions, offline, online, type SessionSeed } from '../support/seed';
 
 // 250 online sessions over three NAS, one needle with a distinctive framed IP, and some
@@ -76,14 +77,7 @@ describe.skipIf(!hasChromium)('Sessions page in Chromium', () => {
 
   it('creates, tests and connects a profile from the form', async () => {
     await page.getByTestId('create-profile').click();
-    const p = db.profile;
-    await page.getByTestId('profile-name').fill('Core RADIUS');
-    await page.getByTestId('profile-host').fill(p.host);
-    await page.getByTestId('profile-port').fill(String(p.port));
-    await page.getByTestId('profile-database').fill(p.database);
-    await page.getByTestId('profile-user').fill(p.user);
-    if (p.password) await page.getByTestId('profile-password').fill(p.password);
-    await page.getByTestId('profile-ssl').selectOption('disable');
+    await fillProfileForm(page, 'Core RADIUS', db.profile);
     await page.getByTestId('profile-test').click();
     await expect
       .poll(() => page.getByTestId('test-result').textContent())

@@ -16,6 +16,9 @@ export function auditEntry(
     path: 'routeros-api',
     result: 'done',
     detail: 'Removed from /ppp/active; Accounting-Stop seen.',
+    userType: 'support',
+    resellerId: 7,
+    resellerName: 'Norte Conecta',
     ...overrides,
   };
 }

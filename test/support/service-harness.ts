@@ -70,14 +70,18 @@ export function draftFor(
   };
 }
 
-/** A harness with the test database's profile saved under this name and connected. */
+/**
+ * A harness with the test database's profile saved under this name and connected; `as`
+ * connects with another role's profile (an operator of test/support/operator-roles.ts).
+ */
 export async function connectedHarness(
   database: TestDatabase,
   options: Omit<ServiceOptions, 'store'> = {},
   profileName = 'core',
+  as: DbProfile = database.profile,
 ): Promise<ServiceHarness> {
   const app = openServiceHarness(undefined, options);
-  const profile = await app.ok('profiles.save', draftFor(database.profile, profileName));
+  const profile = await app.ok('profiles.save', draftFor(as, profileName));
   await app.ok('profiles.connect', { id: profile.id });
   return app;
 }

@@ -18,8 +18,10 @@ INSERT INTO resellers (id, parent_id, name) VALUES
   (7, 2, 'Norte Conecta · Puerto'),
   (8, 3, 'Valle Digital · Campus'),
   (9, 4, 'Costa Net · Playa'),
-  (10, 5, 'Sierra Wireless · Aldeas');
-SELECT setval(pg_get_serial_sequence('resellers', 'id'), 10);
+  (10, 5, 'Sierra Wireless · Aldeas'),
+  -- Three levels under Norte Conecta: its reseller operator sees this far down too.
+  (11, 6, 'Norte Conecta · Barrio Alto · Cerro');
+SELECT setval(pg_get_serial_sequence('resellers', 'id'), 11);
 
 INSERT INTO services (id, name) VALUES
   (1, 'Fibra 100'), (2, 'Fibra 300'), (3, 'Fibra 600'), (4, 'Fibra 1G'),
@@ -83,7 +85,8 @@ FROM (
          (ARRAY['E4:8D:8C', '50:C7:BF', 'F0:9F:C2', 'C8:3A:35', '3C:84:6A', '00:1E:58', 'B0:4E:26',
                 '74:DA:88'])[1 + (hashint4(id + 17) & 1023) % 8] AS oui,
          (ARRAY[1, 1, 2, 2, 2, 3, 3, 4, 5, 6, 7, 8])[1 + (hashint4(id + 31) & 1023) % 12] AS service_id,
-         1 + (hashint4(id + 53) & 1023) % 10 AS reseller_id
+         CASE WHEN (hashint4(id + 53) & 1023) % 10 = 5 AND id % 2 = 0 THEN 11
+              ELSE 1 + (hashint4(id + 53) & 1023) % 10 END AS reseller_id
   FROM generate_series(1, 3200) id, LATERAL (SELECT (id::bigint * 1237) % 3200 AS k) scramble
 ) line,
 LATERAL (SELECT ('127.0.10.0'::inet + nas_index) AS nas_ip) nas;

@@ -85,7 +85,7 @@ describe('names of subscribers, services and NAS (panel tables)', () => {
   });
 
   it('lists the NAS directory plus NAS with online sessions that it lacks', async () => {
-    await expect(db.listNas()).resolves.toEqual([
+    await expect(db.listNas(everything)).resolves.toEqual([
       { nasIp: '127.0.10.1', name: 'BNG North' },
       { nasIp: '127.0.10.2', name: 'BNG South' },
       { nasIp: '127.0.10.3', name: null },
@@ -157,7 +157,7 @@ describe('NAS names from the stock FreeRADIUS nas table', () => {
   });
 
   it('lists only addressable NAS: a host-name entry cannot match a session', async () => {
-    await expect(db.listNas()).resolves.toEqual([
+    await expect(db.listNas(everything)).resolves.toEqual([
       { nasIp: '127.0.10.5', name: 'bng-east' },
       { nasIp: '127.0.10.6', name: null },
     ]);
@@ -185,7 +185,7 @@ describe('no NAS directory at all', () => {
 
   it('takes NAS addresses from the online sessions and leaves names null', async () => {
     expect(db.summary.nasSource).toBe('radacct');
-    await expect(db.listNas()).resolves.toEqual([
+    await expect(db.listNas(everything)).resolves.toEqual([
       { nasIp: '127.0.10.7', name: null },
       { nasIp: '127.0.10.8', name: null },
     ]);

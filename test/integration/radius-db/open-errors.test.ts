@@ -102,6 +102,8 @@ describe('opening a FreeRADIUS database', () => {
     const error = await operatorErrorOf(openRadiusDb({ ...stock.profile, sslMode: 'require' }));
     expect(error.code).toBe('DB_UNREACHABLE');
     expect(error.message).toContain('does not accept SSL');
+    // What "prefer" falls back on: a reason, never the message's wording.
+    expect(error.reason).toBe('tls-not-offered');
   });
 
   it('falls back to a plain connection with sslMode prefer', async () => {

@@ -6,12 +6,7 @@ import { nasAccessDraft } from '../../support/nas-access-draft';
 import { nocCredentials } from '../../support/routeros-peer/peer-fixture';
 import { startRouterOsPeer, type RouterOsPeer } from '../../support/routeros-peer/routeros-peer';
 import { insertSessions, offline, online } from '../../support/seed';
-import {
-  connectedHarness,
-  draftFor,
-  openServiceHarness,
-  type ServiceHarness,
-} from '../../support/service-harness';
+import { connectedHarness, type ServiceHarness } from '../../support/service-harness';
 import { quickDisconnects, saveCoaAccess, useCoaNas } from './disconnect-fixture';
 
 const nasIp = '127.0.10.1';
@@ -166,42 +161,6 @@ describe('Disconnect on one row', () => {
     expect(malformed).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     expect(await newestAudit()).toEqual(before);
-  });
-});
-
-describe('the subscribers.disconnect permission', () => {
-  it('is checked in main: nothing reaches the NAS and nothing is recorded', async () => {
-    const peer = await coaNas(nasIp, { answer: 'ack' });
-    const denied = openServiceHarness(undefined, {
-      disconnect: quickDisconnects,
-      permissions: () => new Set(),
-    });
-    try {
-      const profile = await denied.ok('profiles.save', draftFor(database.profile, 'viewer'));
-      await denied.ok('profiles.connect', { id: profile.id });
-      await saveCoaAccess(denied, peer);
-      const id = await alicesSession();
-
-      for (const [method, input] of [
-        ['nas.disconnect', { radacctId: id }],
-        ['disconnect.preview', { selection: { kind: 'user', username: 'alice@fiber' } }],
-        ['disconnect.start', { selection: { kind: 'user', username: 'alice@fiber' } }],
-      ] as const) {
-        const result = await denied.call(method, input);
-        expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-        if (!result.ok) expect(result.error.message).toMatch(/subscribers\.disconnect/);
-      }
-      expect(peer.received).toHaveLength(0);
-      expect(await isOpen(id)).toBe(true);
-      expect(await denied.ok('audit.list', {})).toEqual([]);
-      // The page asks, so it can hide what would be refused.
-      expect(await denied.ok('operator.permissions', {})).toEqual({ granted: [] });
-      expect(await app.ok('operator.permissions', {})).toEqual({
-        granted: ['subscribers.disconnect'],
-      });
-    } finally {
-      await denied.close();
-    }
   });
 });
 

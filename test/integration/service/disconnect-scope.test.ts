@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { addReseller, addSubscriber, insertSessions, online } from '../../support/seed';
-import { draftFor, openServiceHarness, type ServiceHarness } from '../../support/service-harness';
+import { addOperator, installOperatorsTable, operatorRoles } from '../../support/operator-roles';
+import { connectedHarness, type ServiceHarness } from '../../support/service-harness';
 import { quickDisconnects, saveCoaAccess, useCoaNas } from './disconnect-fixture';
 
 const nasIp = '127.0.10.6';
@@ -9,6 +10,7 @@ let database: TestDatabase;
 let app: ServiceHarness;
 let alicesId: string;
 let bobsId: string;
+const roles = operatorRoles();
 
 beforeAll(async () => {
   database = await createTestDatabase({ schema: 'stock+panel' });
@@ -22,17 +24,16 @@ beforeAll(async () => {
     online({ username: 'bob@south', nas: nasIp }),
   ])) as [string, string];
   // The operator is North's reseller: South's subscribers are not theirs to see or end.
-  app = openServiceHarness(undefined, {
-    disconnect: quickDisconnects,
-    scope: () => ({ kind: 'reseller', resellerId: north }),
-  });
-  const profile = await app.ok('profiles.save', draftFor(database.profile, 'north'));
-  await app.ok('profiles.connect', { id: profile.id });
+  await installOperatorsTable(pool);
+  const { role, profile } = await roles.create('north', [database]);
+  await addOperator(pool, role, { userType: 'reseller', resellerId: north });
+  app = await connectedHarness(database, { disconnect: quickDisconnects }, 'north', profile);
 });
 
 afterAll(async () => {
   await app?.close();
   await database?.drop();
+  await roles.drop();
 });
 
 const coaNas = useCoaNas(() => database);

@@ -20,10 +20,12 @@ import {
   offline,
   online,
 } from '../../support/seed';
+import { addOperator, installOperatorsTable, operatorRoles } from '../../support/operator-roles';
 import { connectedHarness, type ServiceHarness } from '../../support/service-harness';
 
 let database: TestDatabase;
 let north: number;
+const roles = operatorRoles();
 const everyone: SessionFilter = { search: '', status: 'all', nasIp: null };
 
 // Values a spreadsheet or a careless writer gets wrong.
@@ -73,20 +75,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.drop();
+  await roles.drop();
 });
 
 const exportingHarness = (
   choose: ReturnType<typeof fixedExportFolder>['choose'],
-  resellerId?: number,
-): Promise<ServiceHarness> =>
-  connectedHarness(
-    database,
-    {
-      chooseExportPath: choose,
-      ...(resellerId === undefined ? {} : { scope: () => ({ kind: 'reseller', resellerId }) }),
-    },
-    'export',
-  );
+): Promise<ServiceHarness> => connectedHarness(database, { chooseExportPath: choose }, 'export');
 
 /** Every row of the table for this filter, through sessions.list: what the export must equal. */
 async function tableRows(app: ServiceHarness, filter: SessionFilter): Promise<SessionRow[]> {
@@ -199,7 +193,15 @@ describe('export of every matching row', () => {
 describe('export under a reseller scope', () => {
   it("writes only the reseller's own sessions, whatever the filter", async () => {
     const target = fixedExportFolder();
-    const app = await exportingHarness(target.choose, north);
+    await installOperatorsTable(database.pool());
+    const { role, profile } = await roles.create('north', [database]);
+    await addOperator(database.pool(), role, { userType: 'reseller', resellerId: north });
+    const app = await connectedHarness(
+      database,
+      { chooseExportPath: target.choose },
+      'north',
+      profile,
+    );
     try {
       const started = await app.ok('export.start', { filter: everyone, scope: 'all' });
       const done = await exportOutcome(app, started.exportId);

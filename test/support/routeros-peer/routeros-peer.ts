@@ -19,6 +19,8 @@ export interface RouterOsPeer {
   switches: RouterOsPeerSwitches;
   /** Resolves once a client has sent this command (answered or not). */
   received(commandName: string): Promise<void>;
+  /** Every command name a client has sent so far (`/login` included). */
+  commandsReceived(): string[];
   /** Closes every open connection with a TCP reset: the client sees a socket error. */
   resetConnections(): void;
   /** Closes every open connection in the ordinary way. */
@@ -100,6 +102,7 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
       receivedNames.has(name)
         ? Promise.resolve()
         : new Promise<void>((resolve) => waiters.push({ name, resolve })),
+    commandsReceived: () => [...receivedNames],
     resetConnections: () => server.dropConnections('reset'),
     dropConnections: () => server.dropConnections('close'),
     close: () => server.close(),

@@ -100,6 +100,9 @@ describe('audit log', () => {
         db.prepare("UPDATE audit_log SET result = 'done', detail = 'forged'").run(),
       ).toThrow(/append-only/);
       expect(() => db.prepare('UPDATE audit_log SET profile_id = 99').run()).toThrow(/append-only/);
+      expect(() =>
+        db.prepare("UPDATE audit_log SET user_type = 'admin', reseller_id = NULL").run(),
+      ).toThrow(/append-only/);
       expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     } finally {
       db.close();
@@ -109,11 +112,30 @@ describe('audit log', () => {
     again.close();
   });
 
-  it('refuses an action, path or result outside the contract', () => {
+  it('records the operator: user type and reseller, or none where the role owned the database', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const support = store.audit.record(core.id, auditEntry());
+    const owner = store.audit.record(
+      core.id,
+      auditEntry({ userType: null, resellerId: null, resellerName: null }),
+    );
+    expect(store.audit.list(core.id, firstPage)).toEqual([owner, support]);
+    expect(support).toMatchObject({
+      userType: 'support',
+      resellerId: 7,
+      resellerName: 'Norte Conecta',
+    });
+    store.close();
+  });
+
+  it('refuses an action, path, result or user type outside the contract', () => {
     const store = open();
     const core = store.profiles.save(profileDraft());
     const forged = { ...auditEntry(), result: 'maybe' } as unknown as ReturnType<typeof auditEntry>;
     expect(() => store.audit.record(core.id, forged)).toThrow(/CHECK constraint/);
+    const boss = { ...auditEntry(), userType: 'boss' } as unknown as ReturnType<typeof auditEntry>;
+    expect(() => store.audit.record(core.id, boss)).toThrow(/CHECK constraint/);
     expect(store.audit.list(core.id, firstPage)).toEqual([]);
     store.close();
   });
