@@ -40,6 +40,7 @@ describe('migrations', () => {
       expect(tablesOf(db)).toEqual([
         'audit_log',
         'desk_state',
+        'disconnect_run',
         'nas_access',
         'profile',
         'saved_filter',
