@@ -4,8 +4,9 @@ import type { LocalStore } from '../local-store';
 import { everything, type OperatorScope } from '../operator-scope';
 import { openRadiusDb } from '../radius-db';
 import { ActiveDatabase, type OpenDatabase } from './active-database';
+import { AccountingStopWatcher, defaultStopWatch } from './accounting-stop-watcher';
 import { createDispatch, type DispatchLog } from './dispatch';
-import type { DisconnectSettings } from './disconnect-deps';
+import { readStopsIn, type DisconnectDeps, type DisconnectSettings } from './disconnect-deps';
 import { DisconnectRuns } from './disconnect-runs';
 import { EventHub, type EventListener } from './event-hub';
 import type { ChooseExportPath } from './export-destination';
@@ -54,21 +55,32 @@ export function createService(options: ServiceOptions): SessionDeskService {
   const active = new ActiveDatabase(options.store, openDatabase);
   const scope = options.scope ?? (() => everything);
   const events = new EventHub();
-  const disconnect = {
+  const log = options.log ?? consoleLog;
+  const work = new PendingWork();
+  const settings = options.disconnect ?? {};
+  const watcher = new AccountingStopWatcher(
+    (profileId, radacctIds) => readStopsIn({ active, work }, profileId, radacctIds),
+    { ...defaultStopWatch, ...settings.watch },
+    log,
+  );
+  const disconnect: DisconnectDeps = {
     store: options.store,
     active,
     scope,
     permissions: options.permissions ?? (() => allPermissions),
     events,
-    settings: options.disconnect ?? {},
-    work: new PendingWork(),
+    settings,
+    work,
+    watcher,
+    log,
   };
   const runs = new DisconnectRuns(disconnect);
   const exports = new ExportJobs({
     active,
     scope,
     events,
-    work: disconnect.work,
+    work,
+    log,
     chooseExportPath: options.chooseExportPath ?? null,
   });
   const handlers = createHandlers({
@@ -82,7 +94,7 @@ export function createService(options: ServiceOptions): SessionDeskService {
     exports,
   });
   return {
-    call: createDispatch(handlers, options.log ?? consoleLog),
+    call: createDispatch(handlers, log),
     subscribe: (listener) => events.subscribe(listener),
     resume: () => active.resumeLast(),
     close: async () => {

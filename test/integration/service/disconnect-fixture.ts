@@ -1,5 +1,6 @@
 import type { DisconnectRunReport } from '@contract';
 import { afterEach } from 'vitest';
+import type { DisconnectRequest } from '../../../src-main/demo/simulated-nas/disconnect-request';
 import { closedPort } from '../../integration/disconnect/disconnect-fixture';
 import { writeAccountingStop } from '../../support/accounting-stop';
 import { startCoaPeer, type CoaPeer, type PeerBehaviour } from '../../support/coa-peer/coa-peer';
@@ -8,29 +9,40 @@ import type { TestDatabase } from '../../support/database';
 import { nasAccessDraft } from '../../support/nas-access-draft';
 import type { ServiceHarness } from '../../support/service-harness';
 
-/** Short waits keep the suite fast; the defaults are for a NAS across a WAN. */
+/**
+ * Short waits keep the suite fast; the defaults are for a NAS across a WAN. The grace still
+ * covers a thousand Accounting-Stops written at once by the simulated BNGs.
+ */
 export const quickDisconnects = {
-  timing: { apiTimeoutMs: 2_000, coaTries: 2, coaFirstWaitMs: 30 },
-  watch: { graceMs: 400, pollMs: 25 },
+  timing: { apiTimeoutMs: 2_000, coaTries: 2, coaFirstWaitMs: 100 },
+  watch: { graceMs: 1_500, pollMs: 25 },
 };
 
 /**
- * Simulated NAS for one test: a CoA port on a loopback address; one that acknowledges also
- * writes the Accounting-Stop, as a BNG and FreeRADIUS together would.
+ * When the simulated BNG ends the session (its Accounting-Stop reaches radacct): when it
+ * acknowledges, as one that answers; on any verified request, as one whose reply is lost,
+ * late or spoilt on the way; or never.
+ */
+export type StopsSession = 'on-ack' | 'on-request' | 'never';
+
+/**
+ * Simulated NAS for one test: a CoA port on a loopback address that writes the
+ * Accounting-Stop as a BNG and FreeRADIUS together would (when `stops` says).
  */
 export function useCoaNas(database: () => TestDatabase) {
   const peers: CoaPeer[] = [];
   afterEach(async () => {
     await Promise.all(peers.splice(0).map((peer) => peer.close()));
   });
-  return async (address: string, behaviour: PeerBehaviour, writesStop = true) => {
+  return async (address: string, behaviour: PeerBehaviour, stops: StopsSession = 'on-ack') => {
+    const stop = (request: DisconnectRequest) =>
+      void writeAccountingStop(database().pool(), request.acctSessionId ?? '');
     const peer = await startCoaPeer({
       address,
       secret: peerSecret,
       behaviour,
-      onAck: writesStop
-        ? (request) => void writeAccountingStop(database().pool(), request.acctSessionId ?? '')
-        : undefined,
+      onAck: stops === 'on-ack' ? stop : undefined,
+      onVerified: stops === 'on-request' ? stop : undefined,
     });
     peers.push(peer);
     return peer;
