@@ -98,8 +98,18 @@ export function settleOutcome(
   };
 }
 
-/** A session of a cancelled run that was never started: nothing was sent for it. */
-export function cancelledOutcome(target: DisconnectTarget): DisconnectOutcome {
+/**
+ * A session of a cancelled run that was never started: nothing was sent for it. radacct,
+ * read once, still says whether it is online, so "still online" counts it right.
+ */
+export function cancelledOutcome(
+  target: DisconnectTarget,
+  reading: StopReading,
+): DisconnectOutcome {
+  const ended =
+    reading.kind === 'stopped'
+      ? `It has ended meanwhile (Accounting-Stop at ${clockTime(reading.at)})`
+      : null;
   return {
     radacctId: target.radacctId,
     username: target.username,
@@ -107,10 +117,10 @@ export function cancelledOutcome(target: DisconnectTarget): DisconnectOutcome {
     nasName: target.nasName,
     result: 'cancelled',
     path: null,
-    message: 'Not sent: the run was cancelled.',
+    message: sentences('Not sent: the run was cancelled', ended),
     attempts: [],
-    stoppedAt: null,
-    sessionOpen: null,
+    stoppedAt: reading.kind === 'stopped' ? reading.at : null,
+    sessionOpen: reading.kind === 'unknown' ? null : reading.kind === 'open',
     sent: false,
     answered: false,
   };

@@ -113,7 +113,10 @@ export class DisconnectRunJob implements BackgroundJob<DisconnectRun> {
         },
       },
     );
-    for (const target of unsent) this.record(target, cancelledOutcome(target));
+    for (const target of unsent) {
+      this.confirming.add(target.radacctId);
+      watches.push(this.confirmUnsent(target));
+    }
     if (this.state === 'running') this.state = 'confirming';
     progress(true);
     await Promise.all(watches);
@@ -132,6 +135,13 @@ export class DisconnectRunJob implements BackgroundJob<DisconnectRun> {
     const reading = await this.deps.watcher.watch(this.plan.profileId, target.radacctId, graceMs);
     this.confirming.delete(target.radacctId);
     this.record(target, settleOutcome(target, report, reading, graceMs));
+  }
+
+  /** Never sent: one radacct read (shared with the others) says whether it is still online. */
+  private async confirmUnsent(target: DisconnectTarget): Promise<void> {
+    const reading = await this.deps.watcher.watch(this.plan.profileId, target.radacctId, 0);
+    this.confirming.delete(target.radacctId);
+    this.record(target, cancelledOutcome(target, reading));
   }
 
   private record(target: DisconnectTarget, outcome: DisconnectOutcome): void {
