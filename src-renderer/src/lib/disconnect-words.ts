@@ -1,6 +1,7 @@
 // A disconnect's outcome in the words a toast, the bulk dialog and the result list use.
 import type { DisconnectOutcome, DisconnectPath, DisconnectResult, DisconnectRun } from '@contract';
 import { formatCount, formatLocalClock } from './format';
+import { nasEntryLabel } from './session-fields';
 
 export const pathLabels: Record<DisconnectPath, string> = {
   'routeros-api': 'RouterOS API',
@@ -20,7 +21,7 @@ export const otherPath = (path: DisconnectPath): DisconnectPath =>
 
 /** "bng-east (127.0.10.7)", or the address alone when the NAS has no name. */
 export function nasLabel(nas: { nasIp: string; nasName: string | null }): string {
-  return nas.nasName ? `${nas.nasName} (${nas.nasIp})` : nas.nasIp;
+  return nasEntryLabel({ nasIp: nas.nasIp, name: nas.nasName });
 }
 
 /** "Disconnect failed: …" whether or not main already said "Disconnect failed". */

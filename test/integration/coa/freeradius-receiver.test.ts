@@ -1,4 +1,3 @@
-import { createHash, createHmac } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeDisconnectRequest } from '../../../src-main/nas/coa/disconnect-packet';
@@ -9,6 +8,7 @@ import {
   type NasAccess,
 } from '../../../src-main/nas/disconnect';
 import { operatorErrorOf } from '../../support/coa-peer/disconnect-fixture';
+import { signedInTheWrongOrder } from '../../support/coa-peer/wrongly-signed';
 import {
   startFreeradiusReceiver,
   type FreeradiusReceiver,
@@ -263,22 +263,14 @@ describe.skipIf(!hasFreeradius)(
 
     it('drops a request whose Message-Authenticator was computed in the wrong order', async () => {
       const logStart = hardened.output().length;
-      // What the radius package's add_message_authenticator sends: the Request Authenticator
-      // first, then the HMAC over the packet that holds it.
-      const packet = encodeDisconnectRequest(
-        { ...alice, framedIp: null, nasIp: hardenedIp },
+      const packet = signedInTheWrongOrder(
+        encodeDisconnectRequest(
+          { ...alice, framedIp: null, nasIp: hardenedIp },
+          secret,
+          new Date(),
+        ),
         secret,
-        new Date(),
       );
-      packet.fill(0, 22, 38);
-      createHash('md5')
-        .update(packet.subarray(0, 4))
-        .update(Buffer.alloc(16))
-        .update(packet.subarray(20))
-        .update(secret)
-        .digest()
-        .copy(packet, 4);
-      createHmac('md5', secret).update(packet).digest().copy(packet, 22);
       const replies = await sendRaw(packet, hardened);
       expect(replies).toBe(0);
       await vi.waitFor(() =>

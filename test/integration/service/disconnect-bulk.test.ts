@@ -1,10 +1,8 @@
 import type { AuditEntry, DisconnectRun } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { peerSecret } from '../../support/coa-peer/disconnect-fixture';
-import { nasAccessDraft } from '../../support/nas-access-draft';
-import { nocCredentials, usePeers } from '../../support/routeros-peer/peer-fixture';
-import { addFreeradiusNas, insertSessions, online, type SessionSeed } from '../../support/seed';
+import { usePeers } from '../../support/routeros-peer/peer-fixture';
+import { addFreeradiusNas, insertSessions, online } from '../../support/seed';
 import {
   connectedHarness,
   draftFor,
@@ -16,7 +14,9 @@ import {
   quickDisconnects,
   saveCoaAccess,
   sessionsAsked,
+  sessionsOn,
   useCoaNas,
+  saveApiAndCoaAccess,
 } from './disconnect-fixture';
 
 let database: TestDatabase;
@@ -42,16 +42,6 @@ const routerOs = usePeers();
 /** Closes every open session so each test selects only its own. */
 const clearOnline = () =>
   database.pool().query('UPDATE radacct SET acctstoptime = now() WHERE acctstoptime IS NULL');
-
-const sessionsOn = (nas: string, count: number, prefix: string): SessionSeed[] =>
-  Array.from({ length: count }, (_, index) =>
-    online({
-      username: `${prefix}${index}@fiber`,
-      nas,
-      ip: `100.64.${Math.floor(index / 250)}.${(index % 250) + 1}`,
-      sessionId: `${prefix}-${index}`,
-    }),
-  );
 
 /** Every audit entry of the profile, page by page. */
 const auditCount = async (): Promise<number> => {
@@ -291,16 +281,11 @@ describe('bulk disconnect', () => {
     const refusing = await routerOs.start({ host: '127.0.10.9' });
     const silent = await coaNas('127.0.10.9', { answer: 'silent' });
     const healthy = await coaNas('127.0.10.10', { answer: 'ack' });
-    await app.ok(
-      'nasAccess.save',
-      nasAccessDraft({
-        nasIp: '127.0.10.9',
-        apiUser: nocCredentials.user,
-        apiPassword: 'not-the-password',
-        apiPort: refusing.port,
-        coaPort: silent.port,
-        coaSecret: peerSecret,
-      }),
+    await saveApiAndCoaAccess(
+      app,
+      '127.0.10.9',
+      { apiPort: refusing.port, coaPort: silent.port },
+      'not-the-password',
     );
     await saveCoaAccess(app, healthy);
     await insertSessions(database.pool(), [

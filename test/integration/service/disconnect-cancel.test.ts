@@ -3,13 +3,18 @@
 // Disconnect-Request, no API remove after a print. The peers record every datagram and API
 // sentence with its arrival time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { peerSecret } from '../../support/coa-peer/disconnect-fixture';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { nasAccessDraft } from '../../support/nas-access-draft';
-import { nocCredentials, usePeers } from '../../support/routeros-peer/peer-fixture';
-import { insertSessions, online } from '../../support/seed';
+import { usePeers } from '../../support/routeros-peer/peer-fixture';
+import { insertSessions } from '../../support/seed';
 import { connectedHarness, type ServiceHarness } from '../../support/service-harness';
-import { finishedRun, saveCoaAccess, useCoaNas } from './disconnect-fixture';
+import {
+  finishedRun,
+  openCount,
+  saveApiAndCoaAccess,
+  saveCoaAccess,
+  sessionsOn,
+  useCoaNas,
+} from './disconnect-fixture';
 
 let database: TestDatabase;
 let app: ServiceHarness;
@@ -38,45 +43,12 @@ const until = async (done: () => boolean) => {
   while (!done()) await pause(5);
 };
 
-const sessionsOn = (nas: string, count: number, prefix: string) =>
-  insertSessions(
-    database.pool(),
-    Array.from({ length: count }, (_, n) =>
-      online({
-        username: `${prefix}${n}@fiber`,
-        nas,
-        ip: `100.64.40.${n + 1}`,
-        sessionId: `${prefix}-${n}`,
-      }),
-    ),
-  );
-
-const stillOpen = async (ids: string[]): Promise<number> => {
-  const { rows } = await database
-    .pool()
-    .query(
-      'SELECT count(*)::int AS n FROM radacct WHERE radacctid = ANY($1::bigint[]) AND acctstoptime IS NULL',
-      [ids],
-    );
-  return rows[0].n as number;
-};
-
 describe('Cancel of a bulk run', () => {
   it('sends no CoA fallback once Cancel is pressed while the API login hangs', async () => {
     const api = await routerOs.start({ host: '127.0.10.11', switches: { silent: true } });
     const coa = await coaNas('127.0.10.11', { answer: 'silent' });
-    await app.ok(
-      'nasAccess.save',
-      nasAccessDraft({
-        nasIp: '127.0.10.11',
-        apiUser: nocCredentials.user,
-        apiPassword: nocCredentials.password,
-        apiPort: api.port,
-        coaPort: coa.port,
-        coaSecret: peerSecret,
-      }),
-    );
-    const ids = await sessionsOn('127.0.10.11', 20, 'hang');
+    await saveApiAndCoaAccess(app, '127.0.10.11', { apiPort: api.port, coaPort: coa.port });
+    const ids = await insertSessions(database.pool(), sessionsOn('127.0.10.11', 20, 'hang'));
     const started = await app.ok('disconnect.start', {
       selection: { kind: 'sessions', radacctIds: ids },
     });
@@ -99,36 +71,27 @@ describe('Cancel of a bulk run', () => {
       sent: 0,
       answered: 0,
       pending: 0,
+      sessionsOpen: 20,
     });
-    expect(await stillOpen(ids)).toBe(20);
+    expect(await openCount(database, ids)).toBe(20);
     const audit = await app.ok('audit.list', { runId: started.runId });
     expect(audit.map((entry) => entry.result)).toEqual(Array(20).fill('cancelled'));
   });
 
   it('sends no remove after a print that was answered after Cancel', async () => {
-    const ids = await sessionsOn('127.0.10.12', 3, 'print');
+    const ids = await insertSessions(database.pool(), sessionsOn('127.0.10.12', 3, 'print'));
     const api = await routerOs.start({
       host: '127.0.10.12',
       sessions: [0, 1, 2].map((n) => ({
         id: `*${n + 1}`,
         name: `print${n}@fiber`,
-        address: `100.64.40.${n + 1}`,
+        address: `100.64.0.${n + 1}`,
         callerId: '',
       })),
       switches: { slowMs: 300 },
     });
     const coa = await coaNas('127.0.10.12', { answer: 'ack' });
-    await app.ok(
-      'nasAccess.save',
-      nasAccessDraft({
-        nasIp: '127.0.10.12',
-        apiUser: nocCredentials.user,
-        apiPassword: nocCredentials.password,
-        apiPort: api.port,
-        coaPort: coa.port,
-        coaSecret: peerSecret,
-      }),
-    );
+    await saveApiAndCoaAccess(app, '127.0.10.12', { apiPort: api.port, coaPort: coa.port });
     const started = await app.ok('disconnect.start', {
       selection: { kind: 'sessions', radacctIds: ids },
     });
@@ -145,13 +108,13 @@ describe('Cancel of a bulk run', () => {
     expect(coa.received).toEqual([]);
     expect(api.sessions).toHaveLength(3);
     expect(report).toMatchObject({ state: 'cancelled', cancelled: 3, sent: 0 });
-    expect(await stillOpen(ids)).toBe(3);
+    expect(await openCount(database, ids)).toBe(3);
   });
 
   it('retransmits nothing once Cancel is pressed, and says how many the NAS answered', async () => {
     const coa = await coaNas('127.0.10.13', { answer: 'silent' });
     await saveCoaAccess(app, coa);
-    const ids = await sessionsOn('127.0.10.13', 30, 'udp');
+    const ids = await insertSessions(database.pool(), sessionsOn('127.0.10.13', 30, 'udp'));
     const started = await app.ok('disconnect.start', {
       selection: { kind: 'sessions', radacctIds: ids },
     });

@@ -6,7 +6,9 @@ import { writeAccountingStop } from '../../support/accounting-stop';
 import { startCoaPeer, type CoaPeer, type PeerBehaviour } from '../../support/coa-peer/coa-peer';
 import { peerSecret } from '../../support/coa-peer/disconnect-fixture';
 import type { TestDatabase } from '../../support/database';
+import { online, type SessionSeed } from '../../support/seed';
 import { nasAccessDraft } from '../../support/nas-access-draft';
+import { nocCredentials } from '../../support/routeros-peer/peer-fixture';
 import type { ServiceHarness } from '../../support/service-harness';
 
 /**
@@ -63,6 +65,28 @@ export async function saveCoaAccess(app: ServiceHarness, peer: CoaPeer): Promise
   );
 }
 
+/**
+ * Saves the NOC's API login (or another password) and the CoA secret for a NAS whose API and
+ * CoA ports are these.
+ */
+export async function saveApiAndCoaAccess(
+  app: ServiceHarness,
+  nasIp: string,
+  ports: { apiPort: number; coaPort: number },
+  apiPassword = nocCredentials.password,
+): Promise<void> {
+  await app.ok(
+    'nasAccess.save',
+    nasAccessDraft({
+      nasIp,
+      apiUser: nocCredentials.user,
+      apiPassword,
+      ...ports,
+      coaSecret: peerSecret,
+    }),
+  );
+}
+
 /** Polls the run's report until it has finished or been cancelled. */
 export async function finishedRun(
   app: ServiceHarness,
@@ -78,3 +102,25 @@ export async function finishedRun(
 /** The distinct sessions a CoA peer was asked to disconnect. */
 export const sessionsAsked = (peer: CoaPeer): Set<string | undefined> =>
   new Set(peer.received.map((request) => request.acctSessionId));
+
+/** `count` online sessions on one NAS: `${prefix}N@fiber`, session id `${prefix}-N`. */
+export const sessionsOn = (nas: string, count: number, prefix: string): SessionSeed[] =>
+  Array.from({ length: count }, (_, index) =>
+    online({
+      username: `${prefix}${index}@fiber`,
+      nas,
+      ip: `100.64.${Math.floor(index / 250)}.${(index % 250) + 1}`,
+      sessionId: `${prefix}-${index}`,
+    }),
+  );
+
+/** How many of these sessions radacct shows open. */
+export async function openCount(database: TestDatabase, radacctIds: string[]): Promise<number> {
+  const { rows } = await database
+    .pool()
+    .query(
+      'SELECT count(*)::int AS n FROM radacct WHERE radacctid = ANY($1::bigint[]) AND acctstoptime IS NULL',
+      [radacctIds],
+    );
+  return rows[0].n as number;
+}

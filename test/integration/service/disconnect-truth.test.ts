@@ -10,7 +10,14 @@ import { nasAccessDraft } from '../../support/nas-access-draft';
 import { insertSessions, online } from '../../support/seed';
 import { connectedHarness, type ServiceHarness } from '../../support/service-harness';
 import { closedPort } from '../../integration/disconnect/disconnect-fixture';
-import { finishedRun, quickDisconnects, saveCoaAccess, useCoaNas } from './disconnect-fixture';
+import {
+  finishedRun,
+  openCount,
+  quickDisconnects,
+  saveCoaAccess,
+  useCoaNas,
+  saveApiAndCoaAccess,
+} from './disconnect-fixture';
 
 let database: TestDatabase;
 let app: ServiceHarness;
@@ -34,13 +41,6 @@ const sessionOf = async (username: string, nas: string): Promise<string> => {
     online({ username, nas, ip: '100.64.30.1', sessionId: `${username}-s` }),
   ]);
   return id!;
-};
-
-const isOpen = async (radacctId: string): Promise<boolean> => {
-  const { rows } = await database
-    .pool()
-    .query('SELECT acctstoptime IS NULL AS open FROM radacct WHERE radacctid = $1', [radacctId]);
-  return rows[0]?.open === true;
 };
 
 const auditOf = async (radacctId: string): Promise<AuditEntry | undefined> =>
@@ -95,22 +95,12 @@ describe('one Disconnect: radacct decides the outcome', () => {
       ['routeros-api', 'skipped'],
       ['coa', 'failed'],
     ]);
-    expect(await isOpen(id)).toBe(false);
+    expect(await openCount(database, [id])).toBe(0);
   });
 
   it('fails with every path’s reason, as sentences, when the NAS says NAK and the session stays open', async () => {
     const nas = await coaNas('127.0.10.34', { answer: 'nak', errorCause: 503 }, 'never');
-    await app.ok(
-      'nasAccess.save',
-      nasAccessDraft({
-        nasIp: nas.address,
-        apiUser: 'noc',
-        apiPassword: 'noc-secret',
-        apiPort: await closedPort(),
-        coaPort: nas.port,
-        coaSecret: peerSecret,
-      }),
-    );
+    await saveApiAndCoaAccess(app, nas.address, { apiPort: await closedPort(), coaPort: nas.port });
     const id = await sessionOf('stays@fiber', nas.address);
 
     const outcome = await app.ok('nas.disconnect', { radacctId: id });
@@ -165,13 +155,7 @@ describe('a bulk run: the tallies are its outcomes, and so is the audit log', ()
       sent: 5,
     });
     expect([byResult('done'), byResult('failed'), byResult('still-online')]).toEqual([2, 2, 1]);
-    const stillOpen = await database
-      .pool()
-      .query(
-        'SELECT count(*)::int AS n FROM radacct WHERE radacctid = ANY($1::bigint[]) AND acctstoptime IS NULL',
-        [ids],
-      );
-    expect(stillOpen.rows[0].n).toBe(report.sessionsOpen);
+    expect(await openCount(database, ids)).toBe(report.sessionsOpen);
 
     const audit = await app.ok('audit.list', { runId: started.runId });
     expect(audit).toHaveLength(5);
