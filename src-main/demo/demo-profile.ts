@@ -39,6 +39,8 @@ export function saveDemoProfile(
       apiTlsFingerprint: '',
       coaPort: nas.coaPort,
       coaSecret: api.sealSecrets ? nas.coaSecret : '',
+      // The simulated BNGs sign every reply, as a NAS hardened against BlastRADIUS does.
+      requireMessageAuthenticator: true,
     });
   }
   saveResellerProfile(store, database);

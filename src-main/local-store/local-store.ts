@@ -1,6 +1,7 @@
 import type {
   AuditEntry,
   AuditListInput,
+  AuditRun,
   NasAccessDraft,
   NasAccessSummary,
   ProfileDraft,
@@ -48,11 +49,15 @@ export interface NasAccessStore {
   delete(profileId: number, nasIp: string): void;
 }
 
-/** Append-only: entries are recorded and read, never changed or removed. */
+/** Append-only: entries and runs are recorded and read, never changed or removed. */
 export interface AuditLog {
   record(profileId: number | null, entry: Omit<AuditEntry, 'id'>): AuditEntry;
-  /** Newest first. */
+  /** Newest first, with the page's filters (run, result, NAS) applied. */
   list(profileId: number, page: AuditListInput): AuditEntry[];
+  /** Records a bulk run as it starts: its id is the run's, and groups its entries. */
+  startRun(profileId: number, run: Omit<AuditRun, 'runId'>): AuditRun;
+  /** The profile's bulk runs, newest first. */
+  runs(profileId: number, limit: number): AuditRun[];
 }
 
 export interface LocalStore {

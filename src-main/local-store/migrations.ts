@@ -109,6 +109,51 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    sql: `
+      -- Bulk disconnect runs, so the audit log can group a run's entries under it and filter
+      -- by it. Written once when the run starts; append-only like the log itself.
+      CREATE TABLE disconnect_run (
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER REFERENCES profile (id) ON DELETE SET NULL,
+        started_at TEXT NOT NULL,
+        description TEXT NOT NULL,
+        total INTEGER NOT NULL CHECK (total >= 0)
+      ) STRICT;
+      CREATE INDEX disconnect_run_by_profile ON disconnect_run (profile_id, id);
+      CREATE TRIGGER disconnect_run_no_delete BEFORE DELETE ON disconnect_run
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+      CREATE TRIGGER disconnect_run_no_rewrite
+      BEFORE UPDATE OF id, started_at, description, total ON disconnect_run
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+      CREATE TRIGGER disconnect_run_no_relink BEFORE UPDATE OF profile_id ON disconnect_run
+      WHEN NEW.profile_id IS NOT NULL
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+
+      -- Each disconnect of a run names it; NULL for a single Disconnect.
+      ALTER TABLE audit_log ADD COLUMN run_id INTEGER REFERENCES disconnect_run (id);
+      CREATE INDEX audit_log_by_run ON audit_log (run_id, id) WHERE run_id IS NOT NULL;
+      -- The new column is history too: the no-rewrite trigger now covers it.
+      DROP TRIGGER audit_log_no_rewrite;
+      CREATE TRIGGER audit_log_no_rewrite
+      BEFORE UPDATE OF id, at, os_user, db_role, action, username, nas_ip, acct_session_id,
+        radacct_id, path, result, detail, run_id ON audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+
+      -- Refuse Disconnect-ACK/NAK replies without a Message-Authenticator from this NAS.
+      ALTER TABLE nas_access ADD COLUMN require_message_authenticator INTEGER NOT NULL DEFAULT 0
+        CHECK (require_message_authenticator IN (0, 1));
+    `,
+  },
+  {
     version: 5,
     sql: `
       -- Who acted, beyond the OS user and the database role: the operator's user type and

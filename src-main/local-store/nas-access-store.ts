@@ -15,6 +15,7 @@ interface NasAccessRow {
   api_tls_fingerprint: string | null;
   coa_port: number;
   coa_secret_sealed: Buffer | null;
+  require_message_authenticator: 0 | 1;
 }
 
 interface NasAccessParams {
@@ -30,11 +31,12 @@ interface NasAccessParams {
   coaPort: number;
   coaSecretSealed: Buffer | null;
   keepCoaSecret: 0 | 1;
+  requireMessageAuthenticator: 0 | 1;
 }
 
 const columns =
   'nas_ip, api_user, api_password_sealed, api_port, api_tls, api_tls_fingerprint, coa_port, ' +
-  'coa_secret_sealed';
+  'coa_secret_sealed, require_message_authenticator';
 
 export function createNasAccessStore(db: Database, sealer: Sealer): NasAccessStore {
   const listRows = db.prepare<[number], NasAccessRow>(
@@ -46,9 +48,10 @@ export function createNasAccessStore(db: Database, sealer: Sealer): NasAccessSto
   // A new row takes the draft's secrets and pin as they are: "keep" has nothing to keep yet.
   const upsert = db.prepare<NasAccessParams, NasAccessRow>(
     `INSERT INTO nas_access (profile_id, nas_ip, api_user, api_password_sealed, api_port,
-                             api_tls, api_tls_fingerprint, coa_port, coa_secret_sealed)
+                             api_tls, api_tls_fingerprint, coa_port, coa_secret_sealed,
+                             require_message_authenticator)
      VALUES (@profileId, @nasIp, @apiUser, @apiPasswordSealed, @apiPort, @apiTls,
-             @apiTlsFingerprint, @coaPort, @coaSecretSealed)
+             @apiTlsFingerprint, @coaPort, @coaSecretSealed, @requireMessageAuthenticator)
      ON CONFLICT (profile_id, nas_ip) DO UPDATE SET
        api_user = excluded.api_user,
        api_password_sealed = iif(@keepApiPassword, api_password_sealed, excluded.api_password_sealed),
@@ -57,7 +60,8 @@ export function createNasAccessStore(db: Database, sealer: Sealer): NasAccessSto
        api_tls_fingerprint = iif(@keepApiTlsFingerprint, api_tls_fingerprint,
                                  excluded.api_tls_fingerprint),
        coa_port = excluded.coa_port,
-       coa_secret_sealed = iif(@keepCoaSecret, coa_secret_sealed, excluded.coa_secret_sealed)
+       coa_secret_sealed = iif(@keepCoaSecret, coa_secret_sealed, excluded.coa_secret_sealed),
+       require_message_authenticator = excluded.require_message_authenticator
      RETURNING ${columns}`,
   );
   const remove = db.prepare<[number, string]>(
@@ -116,6 +120,7 @@ function toParams(profileId: number, draft: NasAccessDraft, sealer: Sealer): Nas
     coaPort: draft.coaPort,
     coaSecretSealed: sealed(draft.coaSecret),
     keepCoaSecret: draft.coaSecret === null ? 1 : 0,
+    requireMessageAuthenticator: draft.requireMessageAuthenticator ? 1 : 0,
   };
 }
 
@@ -130,6 +135,7 @@ function toSummary(row: NasAccessRow): NasAccessSummary {
     apiPasswordSet: row.api_password_sealed !== null,
     coaSecretSet: row.coa_secret_sealed !== null,
     coaSecretFromRadius: false,
+    requireMessageAuthenticator: row.require_message_authenticator === 1,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { NasTestReport, PresentedCertificate } from '@contract';
 import { OperatorError } from '../operator-error';
+import { sentences } from '../sentences';
 import { sendDisconnect } from './coa';
 import { defaultTiming, type NasAccess } from './disconnect';
 import { openRouterOsSession } from './routeros';
@@ -80,6 +81,7 @@ async function testCoa(
       attributes: { userName: probeUserName, acctSessionId: probeUserName, framedIp: null, nasIp },
       tries: timing.coaTries,
       firstWaitMs: timing.coaFirstWaitMs,
+      requireMessageAuthenticator: access.requireMessageAuthenticator,
     });
     const heard = answer.kind === 'ack' ? 'Disconnect-ACK' : `Disconnect-NAK, ${answer.reason}`;
     return {
@@ -92,8 +94,11 @@ async function testCoa(
       outcome: 'failed',
       detail:
         failure instanceof OperatorError && failure.code === 'NAS_UNREACHABLE'
-          ? `${detail} A NAS drops requests signed with the wrong secret: check the secret, ` +
-            `the port, and that the NAS accepts CoA from this workstation (RouterOS: /radius incoming).`
+          ? sentences(
+              detail,
+              'A NAS drops requests signed with the wrong secret: check the secret, the port, ' +
+                'and that the NAS accepts CoA from this workstation (RouterOS: /radius incoming)',
+            )
           : detail,
     };
   }

@@ -20,7 +20,7 @@ import { countOnline, sessionStats } from './session-stats';
 import { buildSessionSql } from './session-sql';
 import {
   countSessionsToDisconnect,
-  sessionsStillOpen,
+  sessionStops,
   sessionsToDisconnect,
   sessionToDisconnect,
 } from './sessions-to-disconnect';
@@ -135,7 +135,7 @@ function radiusDb(
       countSessionsToDisconnect(db, schema, sql, selection, scope),
     sessionsToDisconnect: (selection, scope, limit) =>
       sessionsToDisconnect(db, schema, sql, selection, scope, limit),
-    sessionsStillOpen: (radacctIds) => sessionsStillOpen(db, radacctIds),
+    sessionStops: (radacctIds) => sessionStops(db, sql, radacctIds),
     subscriberDetail: (username, scope) => subscriberDetail(db, schema, sql, username, scope),
     whoHad: (input, scope) => whoHadAddress(db, schema, sql, input, scope),
     close: () => (closing ??= pool.end()),

@@ -55,8 +55,11 @@ export interface RadiusDb {
     scope: OperatorScope,
     limit: number,
   ): Promise<SessionToDisconnect[]>;
-  /** Which of these sessions have no Accounting-Stop yet. */
-  sessionsStillOpen(radacctIds: string[]): Promise<Set<string>>;
+  /**
+   * The Accounting-Stops of these sessions: stop time by radacct id for the closed ones
+   * (null when the row left radacct); open sessions are not in the map.
+   */
+  sessionStops(radacctIds: string[]): Promise<Map<string, string | null>>;
   /** One subscriber's detail; NOT_FOUND when it does not exist or lies outside the scope. */
   subscriberDetail(username: string, scope: OperatorScope): Promise<SubscriberDetail>;
   /** Sessions that held an IP or MAC address at a moment. */

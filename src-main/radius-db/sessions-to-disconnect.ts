@@ -6,6 +6,7 @@ import type { DetectedSchema } from './detected-schema';
 import { scopeSql } from './scope-sql';
 import { sessionConditions, whereSql } from './session-filter-sql';
 import type { SessionSql } from './session-sql';
+import { isoTime } from './iso-time';
 import { SqlParams } from './sql-params';
 
 /** One session as a disconnect needs it, and whether radacct already has its stop. */
@@ -20,6 +21,7 @@ interface TargetRow {
   framed_ip: string | null;
   mac: string | null;
   acct_session_id: string | null;
+  nas_name: string | null;
   stopped: boolean;
 }
 
@@ -27,7 +29,15 @@ function targetColumns(sql: SessionSql): string {
   return `r.radacctid::text AS radacct_id, coalesce(r.username::text, '') AS username,
           ${sql.nasIpText} AS nas_ip, ${sql.framedIpText} AS framed_ip,
           r.callingstationid::text AS mac, r.acctsessionid::text AS acct_session_id,
+          ${sql.nasDirectory ? 'nd.name' : 'NULL::text'} AS nas_name,
           r.acctstoptime IS NOT NULL AS stopped`;
+}
+
+/** radacct with the NAS directory joined, for the NAS's name in messages. */
+function targetsFrom(sql: SessionSql): string {
+  return sql.nasDirectory
+    ? `radacct r LEFT JOIN ${sql.nasDirectory} nd ON nd.ip = ${sql.nasIpText}`
+    : 'radacct r';
 }
 
 function toTarget(row: TargetRow): SessionToDisconnect {
@@ -35,6 +45,7 @@ function toTarget(row: TargetRow): SessionToDisconnect {
     radacctId: row.radacct_id,
     username: row.username,
     nasIp: row.nas_ip,
+    nasName: row.nas_name,
     // An empty framed IP is no address: the Disconnect-Request then leaves it out.
     framedIp: row.framed_ip?.trim() || null,
     mac: row.mac,
@@ -59,7 +70,7 @@ export async function sessionToDisconnect(
   const scoped = scopeSql(scope, schema, params);
   if (scoped !== null) conditions.push(scoped);
   const [row] = await db.objects<TargetRow>(
-    `SELECT ${targetColumns(sql)} FROM radacct r ${whereSql(conditions)}`,
+    `SELECT ${targetColumns(sql)} FROM ${targetsFrom(sql)} ${whereSql(conditions)}`,
     params.values,
   );
   return row ? toTarget(row) : null;
@@ -121,21 +132,35 @@ export async function sessionsToDisconnect(
   const params = new SqlParams();
   const where = whereSql(selectionConditions(selection, scope, schema, sql, params));
   const rows = await db.objects<TargetRow>(
-    `SELECT ${targetColumns(sql)} FROM radacct r ${where}
+    `SELECT ${targetColumns(sql)} FROM ${targetsFrom(sql)} ${where}
      ORDER BY r.nasipaddress, r.radacctid LIMIT ${params.add(limit, 'integer')}`,
     params.values,
   );
   return rows.map(toTarget);
 }
 
-/** Which of these sessions radacct still shows open; a row that is gone counts as closed. */
-export async function sessionsStillOpen(db: DbQueries, radacctIds: string[]): Promise<Set<string>> {
-  if (radacctIds.length === 0) return new Set();
+/**
+ * The Accounting-Stops radacct has for these sessions: each closed one with its stop time
+ * (ISO 8601), null for a row that left radacct (archived: only closed sessions leave).
+ * Sessions still open are not in the map.
+ */
+export async function sessionStops(
+  db: DbQueries,
+  sql: SessionSql,
+  radacctIds: string[],
+): Promise<Map<string, string | null>> {
+  const stops = new Map<string, string | null>(radacctIds.map((id) => [id, null]));
+  if (radacctIds.length === 0) return stops;
   const params = new SqlParams();
-  const rows = await db.objects<{ radacct_id: string }>(
-    `SELECT radacctid::text AS radacct_id FROM radacct
-     WHERE radacctid = ANY(${params.add(radacctIds, 'bigint[]')}) AND acctstoptime IS NULL`,
+  const rows = await db.objects<{ radacct_id: string; open: boolean; stopped_at: string | null }>(
+    `SELECT radacctid::text AS radacct_id, r.acctstoptime IS NULL AS open,
+            ${sql.sortKeys.stopTime.sql} AS stopped_at
+     FROM radacct r WHERE r.radacctid = ANY(${params.add(radacctIds, 'bigint[]')})`,
     params.values,
   );
-  return new Set(rows.map((row) => row.radacct_id));
+  for (const row of rows) {
+    if (row.open) stops.delete(row.radacct_id);
+    else stops.set(row.radacct_id, isoTime(row.stopped_at));
+  }
+  return stops;
 }

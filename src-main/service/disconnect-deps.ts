@@ -1,16 +1,18 @@
-import type { DisconnectEachOptions, DisconnectTiming, StopWatch } from '../nas/disconnect';
+import type { DisconnectEachOptions, DisconnectTiming } from '../nas/disconnect';
 import type { LocalStore } from '../local-store';
 import type { OperatorScope } from '../operator-scope';
 import { OperatorError } from '../operator-error';
+import type { AccountingStopWatcher, StopWatchTiming } from './accounting-stop-watcher';
 import type { ActiveDatabase } from './active-database';
+import type { DispatchLog } from './dispatch';
 import type { EventHub } from './event-hub';
 import type { PendingWork } from './pending-work';
 
 /** Timings a deployment (or a test) may shorten; the defaults suit a NAS across a WAN. */
 export interface DisconnectSettings {
   timing?: Partial<DisconnectTiming>;
-  /** How long a NAS gets to send its Accounting-Stop after acknowledging. */
-  watch?: StopWatch;
+  /** How long radacct is watched for the Accounting-Stop, and how often it is read. */
+  watch?: Partial<StopWatchTiming>;
   concurrency?: DisconnectEachOptions['concurrency'];
   perNasConcurrency?: DisconnectEachOptions['perNasConcurrency'];
 }
@@ -23,17 +25,20 @@ export interface DisconnectDeps {
   events: EventHub;
   settings: DisconnectSettings;
   work: PendingWork;
+  /** The one radacct watcher, shared by single and bulk disconnects. */
+  watcher: AccountingStopWatcher;
+  log: DispatchLog;
 }
 
 /**
- * Which of these sessions radacct still shows open, read from the profile the disconnect
- * started on: after a profile switch the answer would come from another database.
+ * The Accounting-Stops of these sessions, read from the profile the disconnect started on:
+ * after a profile switch the answer would come from another database, so none is given.
  */
-export async function stillOpenIn(
-  deps: DisconnectDeps,
+export async function readStopsIn(
+  deps: Pick<DisconnectDeps, 'active' | 'work'>,
   profileId: number,
   radacctIds: string[],
-): Promise<Set<string>> {
+): Promise<Map<string, string | null>> {
   if (deps.work.closing) {
     throw new OperatorError('INTERNAL', 'Session Desk closed before it could check radacct');
   }
@@ -43,9 +48,5 @@ export async function stillOpenIn(
       'the profile was switched, so radacct of the original database is no longer read',
     );
   }
-  return deps.active.run((db) => db.sessionsStillOpen(radacctIds));
-}
-
-export function describeFailure(failure: unknown): string {
-  return failure instanceof Error ? failure.message : String(failure);
+  return deps.active.run((db) => db.sessionStops(radacctIds));
 }

@@ -1,14 +1,15 @@
 import type { DisconnectOutcome, ParsedInput } from '@contract';
-import { confirmDisconnect, disconnectSession } from '../nas/disconnect';
-import { auditEntryFor, describeOutcome } from './disconnect-outcome';
-import { describeFailure, stillOpenIn, type DisconnectDeps } from './disconnect-deps';
+import { anythingSent, disconnectSession } from '../nas/disconnect';
+import { auditEntryFor, settleOutcome } from './disconnect-outcome';
+import type { DisconnectDeps } from './disconnect-deps';
 import { nasAccessFor } from './nas-access-for';
 import { openSessionFor } from './open-session';
 import { currentOperator } from './operator-identity';
 
 /**
- * The Disconnect button: one session, RouterOS API then CoA (or the one path asked for),
- * then radacct is watched for the Accounting-Stop. Every attempt lands in the audit log.
+ * The Disconnect button: one session, RouterOS API then CoA (or the one path asked for), then
+ * radacct is watched for its Accounting-Stop, which decides the outcome. Every disconnect
+ * lands in the audit log.
  */
 export async function disconnectOne(
   deps: DisconnectDeps,
@@ -27,16 +28,10 @@ export async function disconnectOne(
     nasAccessFor(deps.store, db, profileId, session.nasIp),
   );
   const report = await disconnectSession(session, access, { via }, deps.settings.timing);
-  let outcome: DisconnectOutcome;
-  try {
-    const readStop = async () => !(await stillOpenIn(deps, profileId, [radacctId])).has(radacctId);
-    outcome = describeOutcome(
-      session,
-      await confirmDisconnect(report, readStop, deps.settings.watch),
-    );
-  } catch (failure) {
-    outcome = describeOutcome(session, report, describeFailure(failure));
-  }
+  // Nothing sent: one read says whether the session ended meanwhile, with no wait.
+  const graceMs = anythingSent(report) ? deps.watcher.defaultGraceMs : 0;
+  const reading = await deps.watcher.watch(profileId, radacctId, graceMs);
+  const outcome = settleOutcome(session, report, reading, graceMs);
   deps.store.audit.record(
     profileId,
     auditEntryFor('disconnect', currentOperator(deps.active.connectedOperator), session, outcome),

@@ -1,5 +1,14 @@
 import type { AuditEntry, DisconnectOutcome, DisconnectPath, UserType } from '@contract';
-import type { ConfirmedDisconnect, DisconnectTarget } from '../nas/disconnect';
+import {
+  anythingAnswered,
+  anythingSent,
+  nasWords,
+  type DisconnectAttempt,
+  type DisconnectReport,
+  type DisconnectTarget,
+} from '../nas/disconnect';
+import { sentences } from '../sentences';
+import type { StopReading } from './accounting-stop-watcher';
 
 const pathNames: Record<DisconnectPath, string> = {
   'routeros-api': 'RouterOS API',
@@ -10,59 +19,142 @@ const otherPath: Record<DisconnectPath, DisconnectPath> = {
   coa: 'routeros-api',
 };
 
-/** One session's disconnect in the operator's words, from what the paths and radacct said. */
-export function describeOutcome(
+/**
+ * One session's outcome, decided by radacct: closed is disconnected whatever the NAS replied
+ * (a late, lost or unverifiable reply is common); open after an acknowledgement is "NAS
+ * acknowledged, session still open"; open otherwise is failed, with every path's reason, or
+ * cancelled when Cancel stopped it. `graceMs` is how long radacct was watched.
+ */
+export function settleOutcome(
   target: DisconnectTarget,
-  confirmed: ConfirmedDisconnect,
-  unconfirmedBecause: string | null = null,
+  report: DisconnectReport,
+  reading: StopReading,
+  graceMs: number,
 ): DisconnectOutcome {
-  const base = { radacctId: target.radacctId, username: target.username, nasIp: target.nasIp };
-  switch (confirmed.result) {
-    case 'done': {
-      const checked =
-        unconfirmedBecause === null
-          ? ''
-          : ` (the Accounting-Stop could not be checked: ${unconfirmedBecause})`;
+  const sent = anythingSent(report);
+  const base = {
+    radacctId: target.radacctId,
+    username: target.username,
+    nasIp: target.nasIp,
+    nasName: target.nasName,
+    path: report.acknowledgedBy,
+    attempts: report.attempts.map(({ path, outcome, detail }) => ({ path, outcome, detail })),
+    sent,
+    answered: anythingAnswered(report),
+  };
+  const nas = nasWords(target);
+  const acknowledged = report.acknowledgedBy;
+  const wasCancelled = report.attempts.some((attempt) => attempt.outcome === 'cancelled');
+
+  if (reading.kind === 'stopped') {
+    const stop = `Accounting-Stop at ${clockTime(reading.at)}`;
+    const message = acknowledged
+      ? `Disconnected ${target.username} on ${nas} via ${pathNames[acknowledged]} (${stop}).`
+      : sent
+        ? `Disconnected ${target.username} on ${nas} (${replyWords(report.attempts)}; ${stop}).`
+        : `${target.username}'s session on ${nas} had ended already (${stop}); nothing was sent.`;
+    return { ...base, result: 'done', message, stoppedAt: reading.at, sessionOpen: false };
+  }
+
+  if (reading.kind === 'unknown') {
+    const unchecked = `the Accounting-Stop could not be checked: ${reading.why}`;
+    if (acknowledged) {
       return {
         ...base,
         result: 'done',
-        path: confirmed.path,
-        message: `Disconnected ${target.username} on ${target.nasIp} via ${pathNames[confirmed.path]}${checked}.`,
-        attempts: confirmed.attempts,
+        message: `Disconnected ${target.username} on ${nas} via ${pathNames[acknowledged]} (${unchecked}).`,
+        stoppedAt: null,
+        sessionOpen: null,
       };
     }
-    case 'still-online':
-      return {
-        ...base,
-        result: 'still-online',
-        path: confirmed.path,
-        message:
-          `NAS acknowledged, session still open: ${target.nasIp} answered the ` +
-          `${pathNames[confirmed.path]} but radacct has no Accounting-Stop for ` +
-          `${target.username}. Try the ${pathNames[otherPath[confirmed.path]]}.`,
-        attempts: confirmed.attempts,
-      };
-    case 'failed':
-      return {
-        ...base,
-        result: 'failed',
-        path: null,
-        message: confirmed.reason,
-        attempts: confirmed.attempts,
-      };
+    return {
+      ...base,
+      result: wasCancelled ? 'cancelled' : 'failed',
+      message: sentences(failureWords(wasCancelled, report.attempts), unchecked),
+      stoppedAt: null,
+      sessionOpen: null,
+    };
   }
+
+  const stillOpen = `radacct still shows the session open ${seconds(graceMs)} later`;
+  if (acknowledged) {
+    return {
+      ...base,
+      result: 'still-online',
+      message:
+        `NAS acknowledged, session still open: ${nas} answered the ` +
+        `${pathNames[acknowledged]} but radacct has no Accounting-Stop for ` +
+        `${target.username}. Try the ${pathNames[otherPath[acknowledged]]}.`,
+      stoppedAt: null,
+      sessionOpen: true,
+    };
+  }
+  return {
+    ...base,
+    result: wasCancelled ? 'cancelled' : 'failed',
+    message: sentences(failureWords(wasCancelled, report.attempts), sent ? stillOpen : null),
+    stoppedAt: null,
+    sessionOpen: true,
+  };
 }
 
-export function cancelledOutcome(target: DisconnectTarget): DisconnectOutcome {
+/**
+ * A session of a cancelled run that was never started: nothing was sent for it. radacct,
+ * read once, still says whether it is online, so "still online" counts it right.
+ */
+export function cancelledOutcome(
+  target: DisconnectTarget,
+  reading: StopReading,
+): DisconnectOutcome {
+  const ended =
+    reading.kind === 'stopped'
+      ? `It has ended meanwhile (Accounting-Stop at ${clockTime(reading.at)})`
+      : null;
   return {
     radacctId: target.radacctId,
     username: target.username,
     nasIp: target.nasIp,
+    nasName: target.nasName,
     result: 'cancelled',
     path: null,
-    message: 'Not sent: the run was cancelled.',
+    message: sentences('Not sent: the run was cancelled', ended),
     attempts: [],
+    stoppedAt: reading.kind === 'stopped' ? reading.at : null,
+    sessionOpen: reading.kind === 'unknown' ? null : reading.kind === 'open',
+    sent: false,
+    answered: false,
   };
+}
+
+/** "Disconnect failed: RouterOS API: …. CoA: …." — every path's reason, as sentences. */
+function failureWords(cancelled: boolean, attempts: DisconnectAttempt[]): string {
+  const reasons = sentences(...attempts.map((attempt) => attempt.detail));
+  if (cancelled) return sentences('Cancelled before the NAS confirmed', reasons);
+  if (attempts.length > 0 && attempts.every((attempt) => attempt.outcome === 'skipped')) {
+    return `Disconnect failed, nothing was sent: ${reasons}`;
+  }
+  return `Disconnect failed: ${reasons}`;
+}
+
+/** Why no path was acknowledged although the session ended. */
+function replyWords(attempts: DisconnectAttempt[]): string {
+  const failures = new Set(attempts.map((attempt) => attempt.failure));
+  if (failures.has('refused')) return 'NAS reply unverifiable';
+  if (failures.has('timed-out')) return 'NAS reply lost or late';
+  if (failures.has('cancelled')) return 'cancelled before the NAS replied';
+  if (failures.has('rejected')) return 'the NAS refused the request';
+  return 'NAS reply lost';
+}
+
+/** HH:MM:SS on this workstation's clock; "an unknown time" for an archived row. */
+function clockTime(at: string | null): string {
+  if (at === null) return 'an unknown time (the row has left radacct)';
+  const time = new Date(at);
+  return Number.isNaN(time.getTime()) ? at : time.toLocaleTimeString('en-GB', { hour12: false });
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 /** Who is acting, for the audit log. */
@@ -75,14 +167,14 @@ export interface Operator {
   resellerName: string | null;
 }
 
+/** The outcome as the audit log keeps it: the message says it all, once. */
 export function auditEntryFor(
   action: AuditEntry['action'],
   operator: Operator,
   target: DisconnectTarget,
   outcome: DisconnectOutcome,
-  detailPrefix = '',
+  runId: number | null = null,
 ): Omit<AuditEntry, 'id'> {
-  const tried = outcome.attempts.map((attempt) => attempt.detail).join('; ');
   return {
     at: new Date().toISOString(),
     osUser: operator.osUser,
@@ -94,7 +186,8 @@ export function auditEntryFor(
     radacctId: target.radacctId,
     path: outcome.path,
     result: outcome.result,
-    detail: `${detailPrefix}${outcome.message}${tried ? ` [${tried}]` : ''}`,
+    detail: outcome.message,
+    runId,
     userType: operator.userType,
     resellerId: operator.resellerId,
     resellerName: operator.resellerName,

@@ -2,296 +2,142 @@ import {
   maxBulkSessions,
   type BulkPreview,
   type BulkSelection,
-  type DisconnectOutcome,
   type DisconnectRun,
   type DisconnectRunReport,
 } from '@contract';
-import {
-  disconnectEach,
-  type DisconnectReport,
-  type DisconnectTarget,
-  type NasAccess,
-} from '../nas/disconnect';
+import type { NasAccess } from '../nas/disconnect';
 import { OperatorError } from '../operator-error';
+import { BackgroundJobs } from './background-jobs';
 import { describeSelection } from './describe-selection';
-import { describeFailure, stillOpenIn, type DisconnectDeps } from './disconnect-deps';
-import {
-  auditEntryFor,
-  cancelledOutcome,
-  describeOutcome,
-  type Operator,
-} from './disconnect-outcome';
+import type { DisconnectDeps } from './disconnect-deps';
+import { DisconnectRunJob } from './disconnect-run-job';
 import { nasAccessForEach } from './nas-access-for';
 import { currentOperator } from './operator-identity';
 
-interface Run {
-  view: DisconnectRun;
-  profileId: number;
-  operator: Operator;
-  outcomes: DisconnectOutcome[];
-  abort: AbortController;
-  accesses: Map<string, NasAccess>;
-  targets: DisconnectTarget[];
+/** How a run is named, and what to say when none of its sessions is open any more. */
+interface RunWords {
+  description: (taken: number) => string;
+  nothingLeft: string;
 }
 
-/** Runs kept for their reports; older finished ones are forgotten. */
-const keptRuns = 20;
-/** Progress events at most this often: a 1000-session run must not flood the bridge. */
-const progressEveryMs = 100;
-
 /**
- * Bulk disconnects: a selection of open sessions, frozen when the run starts, sent with
- * bounded concurrency, cancellable, each outcome audited, the whole run reported.
+ * Bulk disconnects: a selection of open sessions, frozen when the run starts, run as a
+ * background job (bounded concurrency, cancellable), each outcome audited under the run.
  */
 export class DisconnectRuns {
-  private readonly runs = new Map<number, Run>();
-  private nextRunId = 1;
-  private readonly progressTimers = new Map<number, NodeJS.Timeout>();
+  private readonly jobs: BackgroundJobs<DisconnectRun, DisconnectRunJob>;
 
-  constructor(private readonly deps: DisconnectDeps) {}
+  constructor(private readonly deps: DisconnectDeps) {
+    this.jobs = new BackgroundJobs({
+      noun: 'bulk run',
+      work: deps.work,
+      log: deps.log,
+      publish: (view) => deps.events.emit('disconnect.progress', view),
+    });
+  }
 
   async preview(selection: BulkSelection): Promise<BulkPreview> {
     const { count, nasCount } = await this.deps.active.run((db) =>
       db.countSessionsToDisconnect(selection, this.deps.scope()),
     );
-    return { count, nasCount, description: describeSelection(selection) };
+    return { count, nasCount, description: await this.describe(selection) };
   }
 
-  async start(selection: BulkSelection, description = describeSelection(selection)) {
-    if (this.deps.work.closing) {
-      throw new OperatorError('INTERNAL', 'Session Desk is closing: no new run is started.');
-    }
+  async start(selection: BulkSelection, words?: RunWords): Promise<DisconnectRun> {
+    this.jobs.refuseWhileClosing();
     const { active, store } = this.deps;
     const profileId = active.profileId;
+    const described = await this.describe(selection);
     const targets = await active.run((db) =>
       db.sessionsToDisconnect(selection, this.deps.scope(), maxBulkSessions + 1),
     );
     if (targets.length > maxBulkSessions) {
       throw new OperatorError(
         'INVALID_INPUT',
-        `More than ${maxBulkSessions.toLocaleString('en')} open sessions match (${description}). ` +
+        `More than ${maxBulkSessions.toLocaleString('en')} open sessions match (${described}). ` +
           'Narrow the filter (pick a NAS), or on the NAS itself use /ppp active remove [find].',
       );
     }
     if (targets.length === 0) {
       throw new OperatorError(
         'NOT_FOUND',
-        `No open session matches (${description}): there is nothing to disconnect. Refresh the table.`,
+        words?.nothingLeft ??
+          `No open session matches (${described}): there is nothing to disconnect. Refresh the table.`,
       );
     }
     const nasIps = new Set(targets.map((target) => target.nasIp));
     const accesses: Map<string, NasAccess> = await active.run((db) =>
       nasAccessForEach(store, db, profileId, nasIps),
     );
-    return this.launch(profileId, description, targets, accesses);
+    const description = words?.description(targets.length) ?? described;
+    const run = store.audit.startRun(profileId, {
+      startedAt: new Date().toISOString(),
+      description,
+      total: targets.length,
+    });
+    const job = new DisconnectRunJob(
+      {
+        runId: run.runId,
+        profileId,
+        description,
+        operator: currentOperator(active.connectedOperator),
+        startedAt: run.startedAt,
+        targets,
+        accesses,
+      },
+      this.deps,
+    );
+    return this.jobs.launch(job);
   }
 
   cancel(runId: number): DisconnectRun {
-    const run = this.find(runId);
-    if (run.view.state === 'running') {
-      run.abort.abort();
-      run.view.state = 'cancelling';
-      this.publish(run, true);
-    }
-    return { ...run.view };
+    return this.jobs.cancel(runId);
   }
 
   report(runId: number): DisconnectRunReport {
-    const run = this.find(runId);
-    return { ...run.view, outcomes: [...run.outcomes] };
+    const job = this.jobs.find(runId);
+    return { ...job.view(), outcomes: [...job.outcomes] };
   }
 
-  /** A new run over this run's failures that are still open now. */
+  /**
+   * A new run over this run's failures that are still open now. Its description says when it
+   * takes fewer than failed: "4 of 5 failed sessions (1 ended meanwhile)".
+   */
   async retryFailed(runId: number): Promise<DisconnectRun> {
-    const run = this.find(runId);
-    const failed = run.outcomes
-      .filter((outcome) => outcome.result === 'failed')
+    const failed = this.jobs
+      .find(runId)
+      .outcomes.filter((outcome) => outcome.result === 'failed')
       .map((outcome) => outcome.radacctId);
     if (failed.length === 0) {
       throw new OperatorError('NOT_FOUND', `Run ${runId} has no failed sessions to retry.`);
     }
+    const count = (n: number) => n.toLocaleString('en');
+    const failedWords = `${count(failed.length)} failed`;
     return this.start(
       { kind: 'sessions', radacctIds: failed },
-      `retry of run ${runId}: ${failed.length.toLocaleString('en')} failed`,
+      {
+        description: (taken) =>
+          taken === failed.length
+            ? `retry of run ${runId}: ${failedWords}`
+            : `retry of run ${runId}: ${count(taken)} of ${failedWords} ` +
+              `(${count(failed.length - taken)} ended meanwhile)`,
+        nothingLeft:
+          `All ${failedWords} sessions of run ${runId} have ended meanwhile: there is nothing ` +
+          'to retry. Refresh the table.',
+      },
     );
   }
 
   /** Stops every run from sending more (the app is closing). */
   cancelAll(): void {
-    for (const run of this.runs.values()) run.abort.abort();
+    this.jobs.cancelAll();
   }
 
-  private find(runId: number): Run {
-    const run = this.runs.get(runId);
-    if (!run) {
-      throw new OperatorError(
-        'NOT_FOUND',
-        `Bulk run ${runId} is not known (runs are kept until Session Desk restarts, the last ${keptRuns}).`,
-      );
-    }
-    return run;
-  }
-
-  private launch(
-    profileId: number,
-    description: string,
-    targets: DisconnectTarget[],
-    accesses: Map<string, NasAccess>,
-  ): DisconnectRun {
-    const runId = this.nextRunId++;
-    const run: Run = {
-      view: {
-        runId,
-        description,
-        state: 'running',
-        total: targets.length,
-        done: 0,
-        stillOnline: 0,
-        failed: 0,
-        cancelled: 0,
-        pending: targets.length,
-        unconfirmed: 0,
-        startedAt: new Date().toISOString(),
-        finishedAt: null,
-      },
-      profileId,
-      operator: currentOperator(this.deps.active.connectedOperator),
-      outcomes: [],
-      abort: new AbortController(),
-      accesses,
-      targets,
-    };
-    this.runs.set(runId, run);
-    this.forgetOldRuns();
-    void this.deps.work
-      .track(() => this.execute(run))
-      .catch((failure: unknown) => {
-        console.error(`[session-desk] bulk run ${runId} stopped:`, failure);
-      });
-    return { ...run.view };
-  }
-
-  private async execute(run: Run): Promise<void> {
-    const acknowledged = new Map<string, { target: DisconnectTarget; report: DisconnectReport }>();
-    let lastAckAt = Date.now();
-    const { unsent } = await disconnectEach(
-      run.targets,
-      (nasIp) => run.accesses.get(nasIp)!,
-      (target, report) => {
-        run.view.pending -= 1;
-        if (report.result === 'done') {
-          acknowledged.set(target.radacctId, { target, report });
-          lastAckAt = Date.now();
-          run.view.done += 1;
-          run.view.unconfirmed += 1;
-          this.publish(run);
-        } else {
-          this.settle(run, target, describeOutcome(target, report));
-        }
-      },
-      {
-        signal: run.abort.signal,
-        timing: this.deps.settings.timing,
-        concurrency: this.deps.settings.concurrency,
-        perNasConcurrency: this.deps.settings.perNasConcurrency,
-      },
-    );
-    for (const target of unsent) {
-      run.view.pending -= 1;
-      this.settle(run, target, cancelledOutcome(target));
-    }
-    if (run.view.state === 'running') run.view.state = 'confirming';
-    this.publish(run, true);
-    await this.confirm(run, acknowledged, lastAckAt);
-    run.view.state = run.abort.signal.aborted ? 'cancelled' : 'finished';
-    run.view.finishedAt = new Date().toISOString();
-    this.publish(run, true);
-  }
-
-  /**
-   * Watches radacct for the acknowledged sessions' Accounting-Stops, in one query per poll,
-   * until each has stopped or the grace period after the last acknowledgement has passed.
-   */
-  private async confirm(
-    run: Run,
-    acknowledged: Map<string, { target: DisconnectTarget; report: DisconnectReport }>,
-    lastAckAt: number,
-  ): Promise<void> {
-    const graceMs = this.deps.settings.watch?.graceMs ?? 10_000;
-    const pollMs = this.deps.settings.watch?.pollMs ?? 1_000;
-    const confirmed = (radacctId: string, outcome: DisconnectOutcome) => {
-      const entry = acknowledged.get(radacctId)!;
-      acknowledged.delete(radacctId);
-      run.view.unconfirmed -= 1;
-      if (outcome.result === 'still-online') {
-        run.view.done -= 1;
-        run.view.stillOnline += 1;
-      }
-      this.record(run, entry.target, outcome);
-    };
-    while (acknowledged.size > 0) {
-      let open: Set<string>;
-      try {
-        open = await stillOpenIn(this.deps, run.profileId, [...acknowledged.keys()]);
-      } catch (failure) {
-        for (const [radacctId, { target, report }] of acknowledged) {
-          confirmed(radacctId, describeOutcome(target, report, describeFailure(failure)));
-        }
-        break;
-      }
-      for (const [radacctId, { target, report }] of acknowledged) {
-        if (!open.has(radacctId)) confirmed(radacctId, describeOutcome(target, report));
-      }
-      if (acknowledged.size === 0) break;
-      if (Date.now() - lastAckAt >= graceMs) {
-        for (const [radacctId, { target, report }] of acknowledged) {
-          if (report.result !== 'done') continue;
-          const stillOpen = { ...report, result: 'still-online' as const, reason: '' };
-          confirmed(radacctId, describeOutcome(target, stillOpen));
-        }
-        break;
-      }
-      this.publish(run);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
-    }
-  }
-
-  /** A failed or cancelled session: counted and recorded at once. */
-  private settle(run: Run, target: DisconnectTarget, outcome: DisconnectOutcome): void {
-    if (outcome.result === 'failed') run.view.failed += 1;
-    if (outcome.result === 'cancelled') run.view.cancelled += 1;
-    this.record(run, target, outcome);
-    this.publish(run);
-  }
-
-  private record(run: Run, target: DisconnectTarget, outcome: DisconnectOutcome): void {
-    run.outcomes.push(outcome);
-    const prefix = `Run ${run.view.runId} (${run.view.description}): `;
-    this.deps.store.audit.record(
-      run.profileId,
-      auditEntryFor('bulk-disconnect', run.operator, target, outcome, prefix),
-    );
-  }
-
-  /** Pushes the run's counts, at most every progressEveryMs unless `now`. */
-  private publish(run: Run, now = false): void {
-    const runId = run.view.runId;
-    const scheduled = this.progressTimers.get(runId);
-    if (scheduled && !now) return;
-    clearTimeout(scheduled);
-    this.progressTimers.delete(runId);
-    const send = () => {
-      this.progressTimers.delete(runId);
-      this.deps.events.emit('disconnect.progress', { ...run.view });
-    };
-    if (now) send();
-    else this.progressTimers.set(runId, setTimeout(send, progressEveryMs));
-  }
-
-  private forgetOldRuns(): void {
-    const finished = [...this.runs.values()].filter((run) => run.view.finishedAt !== null);
-    for (const run of finished.slice(0, Math.max(0, this.runs.size - keptRuns))) {
-      this.runs.delete(run.view.runId);
-    }
+  /** The selection in words, naming a filter's NAS as the NAS directory does. */
+  private async describe(selection: BulkSelection): Promise<string> {
+    const nasIp = selection.kind === 'filter' ? selection.filter.nasIp?.trim() : null;
+    if (!nasIp) return describeSelection(selection, null);
+    const nas = await this.deps.active.run((db) => db.listNas(this.deps.scope()));
+    return describeSelection(selection, nas.find((entry) => entry.nasIp === nasIp)?.name ?? null);
   }
 }

@@ -116,6 +116,7 @@ export function createHandlers(context: HandlerContext): Handlers {
       return testNas(nasIp, access, { ...defaultTiming, ...context.disconnect.settings.timing });
     },
     'audit.list': async (page) => store.audit.list(active.profileId, page),
+    'audit.runs': async ({ limit }) => store.audit.runs(active.profileId, limit),
     'nas.disconnect': async (input) =>
       context.disconnect.work.track(() => disconnectOne(context.disconnect, input)),
     'disconnect.preview': async ({ selection }) => runs.preview(selection),

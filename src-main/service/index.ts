@@ -2,8 +2,9 @@ import type { Result } from '@contract';
 import type { LocalStore } from '../local-store';
 import { openRadiusDb } from '../radius-db';
 import { ActiveDatabase, type OpenDatabase } from './active-database';
+import { AccountingStopWatcher, defaultStopWatch } from './accounting-stop-watcher';
 import { createDispatch, type DispatchLog } from './dispatch';
-import type { DisconnectSettings } from './disconnect-deps';
+import { readStopsIn, type DisconnectDeps, type DisconnectSettings } from './disconnect-deps';
 import { DisconnectRuns } from './disconnect-runs';
 import { EventHub, type EventListener } from './event-hub';
 import type { ChooseExportPath } from './export-destination';
@@ -52,20 +53,30 @@ export function createService(options: ServiceOptions): SessionDeskService {
   // Who is connected decides what every read shows: operator-access.ts, read at connect.
   const scope = () => active.connectedOperator.scope;
   const events = new EventHub(log);
-  const disconnect = {
+  const work = new PendingWork();
+  const settings = options.disconnect ?? {};
+  const watcher = new AccountingStopWatcher(
+    (profileId, radacctIds) => readStopsIn({ active, work }, profileId, radacctIds),
+    { ...defaultStopWatch, ...settings.watch },
+    log,
+  );
+  const disconnect: DisconnectDeps = {
     store: options.store,
     active,
     scope,
     events,
-    settings: options.disconnect ?? {},
-    work: new PendingWork(),
+    settings,
+    work,
+    watcher,
+    log,
   };
   const runs = new DisconnectRuns(disconnect);
   const exports = new ExportJobs({
     active,
     scope,
     events,
-    work: disconnect.work,
+    work,
+    log,
     chooseExportPath: options.chooseExportPath ?? null,
   });
   const handlers = createHandlers({

@@ -36,6 +36,7 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'subscribers.ping': view,
   // The audit log names subscribers and their sessions.
   'audit.list': view,
+  'audit.runs': view,
   // NAS logins and secrets serve disconnects only.
   'nasAccess.list': disconnect,
   'nasAccess.save': disconnect,

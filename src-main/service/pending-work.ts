@@ -1,8 +1,9 @@
 import { OperatorError } from '../operator-error';
 
 /**
- * Disconnects still in flight. Closing waits for them, so every request already sent to a
- * NAS is answered and audited before the local store closes: nothing sent goes unrecorded.
+ * Background work still running: disconnects, bulk runs, exports. Closing waits for it, so
+ * every request already sent to a NAS is answered and audited, and every partial export
+ * file removed, before the local store closes: nothing sent goes unrecorded.
  */
 export class PendingWork {
   private readonly running = new Set<Promise<unknown>>();

@@ -22,27 +22,43 @@ export const disconnectSessionInputSchema = z.strictObject({
   via: z.enum(disconnectVias, { error: 'Path must be auto, routeros-api or coa.' }).default('auto'),
 });
 
-/** What one path did, in words. */
+/** What one path did, in words. ok: the NAS acknowledged; cancelled: stopped by Cancel. */
 export interface DisconnectAttemptSummary {
   path: DisconnectPath;
-  outcome: 'ok' | 'skipped' | 'failed';
+  outcome: 'ok' | 'skipped' | 'failed' | 'cancelled';
   detail: string;
 }
 
 export const disconnectResults = ['done', 'still-online', 'failed', 'cancelled'] as const;
 export type DisconnectResult = (typeof disconnectResults)[number];
 
-/** One session's disconnect, as the toast and the bulk result list show it. */
+/**
+ * One session's disconnect, as the toast, the bulk result list, Retry and the audit log all
+ * read it. The result is what radacct said once the paths had run: done when the session
+ * has its Accounting-Stop (whatever the NAS replied), still-online when the NAS acknowledged
+ * but the session stayed open, failed when nothing worked and it stayed open, cancelled
+ * when Cancel came before it could finish.
+ */
 export interface DisconnectOutcome {
   radacctId: string;
   username: string;
   nasIp: string;
+  /** The NAS's name in the NAS directory; null when it has none. */
+  nasName: string | null;
   result: DisconnectResult;
-  /** The path that answered; null when none did. */
+  /** The path the NAS acknowledged; null when none did. */
   path: DisconnectPath | null;
-  /** One line for the operator: which path worked, or why it failed. */
+  /** One line for the operator: what happened, and radacct's word on it. */
   message: string;
   attempts: DisconnectAttemptSummary[];
+  /** The session's Accounting-Stop time (ISO 8601) when radacct has one. */
+  stoppedAt: string | null;
+  /** Whether radacct still showed the session open; null when it could not be read. */
+  sessionOpen: boolean | null;
+  /** Whether a disconnect request (API remove, Disconnect-Request) was sent. */
+  sent: boolean;
+  /** Whether the NAS answered about this session on any path. */
+  answered: boolean;
 }
 
 /** The most sessions one bulk run may take; past it, the NAS console is the right tool. */
@@ -96,20 +112,37 @@ export const runIdSchema = z.strictObject({
 export const runStates = ['running', 'cancelling', 'confirming', 'finished', 'cancelled'] as const;
 export type RunState = (typeof runStates)[number];
 
-/** A bulk run as its progress bar shows it; pushed as `disconnect.progress`. */
+/**
+ * A bulk run as its progress bar shows it; pushed as `disconnect.progress`. Every count is
+ * derived from the sessions' outcomes (done + stillOnline + failed + cancelled + unconfirmed
+ * + pending = total), never kept by hand.
+ */
 export interface DisconnectRun {
+  /** Durable: the audit log groups the run's entries under it. */
   runId: number;
   description: string;
   state: RunState;
   total: number;
   done: number;
+  /** Acknowledged by the NAS, but radacct still shows the session open. */
   stillOnline: number;
   failed: number;
   cancelled: number;
-  /** Not yet answered (sent or waiting). */
+  /** Not finished: waiting to be sent, or waiting for the NAS. */
   pending: number;
-  /** Acknowledged by the NAS, Accounting-Stop not yet seen (counted in done). */
+  /** The paths have run; radacct is being watched for the Accounting-Stop. */
   unconfirmed: number;
+  /** Sessions with an outcome that radacct showed still open (whatever the result). */
+  sessionsOpen: number;
+  /** Sessions with an outcome whose NAS answered on some path. */
+  answered: number;
+  /** Sessions with an outcome for which a disconnect request was sent. */
+  sent: number;
+  /**
+   * Paths the run gave up on for a NAS, once each, e.g. "RouterOS API on bng-east
+   * (127.0.10.7): login refused earlier in this run: …; its other sessions skip it."
+   */
+  notices: string[];
   /** ISO 8601. */
   startedAt: string;
   finishedAt: string | null;

@@ -22,9 +22,11 @@ import {
 import { savedFilterInputSchema, settingsSchema, type SavedFilter, type Settings } from './filters';
 import {
   auditListInputSchema,
+  auditRunsInputSchema,
   nasAccessDraftSchema,
   nasIpSchema,
   type AuditEntry,
+  type AuditRun,
   type NasAccessSummary,
 } from './nas-access';
 import {
@@ -108,8 +110,10 @@ export const contract = {
   'disconnect.report': method<DisconnectRunReport>()(runIdSchema),
   /** A new run over the sessions that failed in this one. */
   'disconnect.retryFailed': method<DisconnectRun>()(runIdSchema),
-  /** Newest first, for the active profile. */
+  /** Newest first, for the active profile; optionally one run's, one result's or one NAS's. */
   'audit.list': method<AuditEntry[]>()(auditListInputSchema),
+  /** The bulk runs of the active profile, newest first, for the audit log's run filter. */
+  'audit.runs': method<AuditRun[]>()(auditRunsInputSchema),
   /** How many rows "Export all" would write, and whether that is within its limit. */
   'export.count': method<ExportCount>()(exportCountInputSchema),
   /** Asks where to save, then writes in the background; `export.progress` follows it. */

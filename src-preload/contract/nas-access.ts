@@ -58,6 +58,13 @@ export const nasAccessDraftSchema = z.strictObject({
    * one, '' forgets it, a fingerprint pins that certificate.
    */
   apiTlsFingerprint: certificateFingerprintSchema.nullable().default(null),
+  /**
+   * Refuse Disconnect-ACK/NAK replies that carry no Message-Authenticator (RFC 3579 §3.2):
+   * for a NAS known to sign its replies, so a forged unsigned reply is never believed.
+   */
+  requireMessageAuthenticator: z
+    .boolean({ error: 'Require Message-Authenticator must be on or off.' })
+    .default(false),
 });
 export type NasAccessDraft = z.output<typeof nasAccessDraftSchema>;
 
@@ -77,6 +84,8 @@ export interface NasAccessSummary {
   coaSecretSet: boolean;
   /** No CoA secret is stored here, but FreeRADIUS's nas table has one: it will be used. */
   coaSecretFromRadius: boolean;
+  /** Replies without a Message-Authenticator are refused. */
+  requireMessageAuthenticator: boolean;
 }
 
 /** A NAS nothing is stored for: the RouterOS and RFC 5176 default ports, no login, no TLS. */
@@ -91,6 +100,7 @@ export function unconfiguredNas(nasIp: string): NasAccessSummary {
     apiPasswordSet: false,
     coaSecretSet: false,
     coaSecretFromRadius: false,
+    requireMessageAuthenticator: false,
   };
 }
 
@@ -122,6 +132,18 @@ export interface AuditEntry {
   /** The reseller the operator is tied to, and its name when the panel had one. */
   resellerId: number | null;
   resellerName: string | null;
+  /** The bulk run this disconnect belonged to; null for a single Disconnect. */
+  runId: number | null;
+}
+
+/** A bulk run as the audit log's filter lists it. */
+export interface AuditRun {
+  runId: number;
+  /** ISO 8601. */
+  startedAt: string;
+  description: string;
+  /** Sessions the run took. */
+  total: number;
 }
 
 export const auditListInputSchema = z.strictObject({
@@ -136,5 +158,28 @@ export const auditListInputSchema = z.strictObject({
     .positive({ error: 'beforeId must be an audit entry id.' })
     .nullable()
     .default(null),
+  /** Only this bulk run's entries. */
+  runId: z
+    .int({ error: 'The run filter must be a run number.' })
+    .positive({ error: 'The run filter must be a run number.' })
+    .nullable()
+    .default(null),
+  /** Only entries with this result. */
+  result: z
+    .enum(auditResults, {
+      error: 'The result filter must be done, still-online, failed or cancelled.',
+    })
+    .nullable()
+    .default(null),
+  /** Only entries for this NAS. */
+  nasIp: nasIpSchema.nullable().default(null),
 });
 export type AuditListInput = z.output<typeof auditListInputSchema>;
+
+export const auditRunsInputSchema = z.strictObject({
+  limit: z
+    .int({ error: 'Limit must be a whole number.' })
+    .min(1, { error: 'Limit must be at least 1.' })
+    .max(500, { error: 'Limit is at most 500 runs.' })
+    .default(100),
+});

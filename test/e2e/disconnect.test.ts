@@ -6,7 +6,11 @@ import type { AppServer } from '../support/app-server';
 import { hasChromium, snapshot } from '../support/browser';
 import { disconnectConfirmed } from '../support/confirm-disconnect';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import type { RouterOsPeer } from '../support/routeros-peer/routeros-peer';
+import { startCoaPeer } from '../support/coa-peer/coa-peer';
+import { peerSecret } from '../support/coa-peer/disconnect-fixture';
+import { nasAccessDraft } from '../support/nas-access-draft';
+import { nocCredentials } from '../support/routeros-peer/peer-fixture';
+import { startRouterOsPeer, type RouterOsPeer } from '../support/routeros-peer/routeros-peer';
 import { startRouterOsDesk, type RouterOsDesk } from '../support/routeros-desk';
 import { insertSessions, online } from '../support/seed';
 
@@ -15,6 +19,9 @@ import { insertSessions, online } from '../support/seed';
 // no credentials at all, so its disconnect fails and says why.
 const bngIp = '127.0.10.7';
 const bareNasIp = '127.0.10.8';
+/** A NAS that refuses this workstation's API login and never answers CoA. */
+const refusingIp = '127.0.10.9';
+let runOnRefusingNas = 0;
 
 interface Subscriber {
   username: string;
@@ -76,12 +83,11 @@ const rowOf = (who: Subscriber): Locator =>
 describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
   beforeAll(async () => {
     db = await createTestDatabase({ schema: 'stock+panel' });
-    await db
-      .pool()
-      .query(
-        `INSERT INTO nas_devices (name, ip_address) VALUES ('bng-east', $1), ('bng-west', $2)`,
-        [bngIp, bareNasIp],
-      );
+    await db.pool().query(
+      `INSERT INTO nas_devices (name, ip_address)
+         VALUES ('bng-east', $1), ('bng-west', $2), ('bng-south', $3)`,
+      [bngIp, bareNasIp, refusingIp],
+    );
     everyone = [...onBng, frank];
     const ids = await insertSessions(
       db.pool(),
@@ -318,8 +324,9 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
     }
   });
 
-  it('cancels a bulk run midway: sessions not yet sent are left alone', async () => {
-    // 12 sessions on one NAS: 8 go out at once (the per-NAS bound), 4 wait in the queue.
+  it('cancels a bulk run midway: nothing more is sent, and every session is left alone', async () => {
+    // 12 sessions on one NAS: 8 go out at once (the per-NAS bound), 4 wait in the queue; the
+    // slow NAS has not answered the first 8 when Cancel is pressed.
     const ivans = Array.from({ length: 12 }, (_, n) => ({
       ...subscriber(`ivan${String(n).padStart(2, '0')}`, 20 + n),
       acctSessionId: `81b000${String(n).padStart(2, '0')}`,
@@ -358,14 +365,150 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
       await expect
         .poll(() => progress.getAttribute('data-state'), { timeout: 30_000 })
         .toBe('cancelled');
-      expect(await page.getByTestId('bulk-cancelled').textContent()).toBe('4');
-      expect(await page.getByTestId('bulk-done').textContent()).toBe('8');
+      const removesBefore = peer.sentences.filter(
+        (sentence) => sentence.words[0] === '/ppp/active/remove',
+      ).length;
+      expect(await page.getByTestId('bulk-cancelled').textContent()).toBe('12');
+      expect(await page.getByTestId('bulk-done').textContent()).toBe('0');
+      expect(await page.getByTestId('bulk-answered').textContent()).toBe('0');
+      // Still online counts every session radacct shows open, the ones never sent included.
+      expect(await page.getByTestId('bulk-sessions-open').textContent()).toBe('12');
+      // Not "Answered 100%": the dialog says how many the NAS answered before Cancel.
+      expect(await page.getByTestId('bulk-progress-state').textContent()).toMatch(
+        /^Cancelled: the NAS answered 0 of 12 sessions before Cancel; 12 were not sent$/,
+      );
       await snapshot(page, 'e2e-disconnect-10-cancelled');
       await page.getByTestId('bulk-close').click();
-      await expect.poll(() => page.getByTestId('session-row').count()).toBe(4);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(
+        peer.sentences.filter((sentence) => sentence.words[0] === '/ppp/active/remove'),
+      ).toHaveLength(removesBefore);
+      await expect.poll(() => page.getByTestId('session-row').count()).toBe(12);
     } finally {
       peer.switches.slowMs = 0;
       await page.getByTestId('search-box').fill('');
     }
+  });
+
+  it('fails fast on a NAS that refuses the API login and never answers CoA, and says so once', async () => {
+    // 200 sessions on a NAS whose API refuses this login and whose CoA port is silent: the
+    // run gives both paths up after the first sessions instead of paying 7 s of CoA for each.
+    const refusing = await startRouterOsPeer({
+      host: refusingIp,
+      credentials: { user: 'someone-else', password: 'x' },
+    });
+    const silentCoa = await startCoaPeer({
+      address: refusingIp,
+      secret: peerSecret,
+      behaviour: { answer: 'silent' },
+    });
+    try {
+      await app.harness.ok(
+        'nasAccess.save',
+        nasAccessDraft({
+          nasIp: refusingIp,
+          apiUser: nocCredentials.user,
+          apiPassword: nocCredentials.password,
+          apiPort: refusing.port,
+          coaPort: silentCoa.port,
+          coaSecret: peerSecret,
+        }),
+      );
+      await insertSessions(
+        db.pool(),
+        Array.from({ length: 200 }, (_, n) =>
+          online({
+            username: `refused${String(n).padStart(3, '0')}@isp.example`,
+            nas: refusingIp,
+            ip: `100.64.9.${(n % 250) + 1}`,
+            sessionId: `81c00${String(n).padStart(3, '0')}`,
+          }),
+        ),
+      );
+      await page.reload();
+      await page.getByTestId('nas-select').selectOption(refusingIp);
+      await expect
+        .poll(() => page.getByTestId('bulk-disconnect-filter').textContent())
+        .toMatch(/Disconnect all 200 matching this filter/);
+      await page.getByTestId('bulk-disconnect-filter').click();
+      await expect.poll(() => page.getByTestId('bulk-confirm-count').textContent()).toBe('200');
+      expect(await page.getByTestId('bulk-confirm-description').textContent()).toBe(
+        `online sessions on NAS bng-south (${refusingIp})`,
+      );
+      await snapshot(page, 'e2e-disconnect-11-bulk-confirm-named');
+      await page.getByTestId('bulk-confirm-go').click();
+
+      const progress = page.getByTestId('bulk-progress');
+      await expect.poll(() => page.getByTestId('bulk-notice').count(), { timeout: 30_000 }).toBe(2);
+      await snapshot(page, 'e2e-disconnect-12-bulk-fail-fast');
+      // Seconds, not minutes: one CoA wait (7 s) and one radacct watch (10 s) for the first
+      // sessions; the rest skip both paths.
+      await expect
+        .poll(() => progress.getAttribute('data-state'), { timeout: 60_000 })
+        .toBe('finished');
+      expect(await page.getByTestId('bulk-failed').textContent()).toBe('200');
+      expect(await page.getByTestId('bulk-sessions-open').textContent()).toBe('200');
+      const notices = await page.getByTestId('bulk-notice').allTextContents();
+      expect(notices[0]).toMatch(
+        /^RouterOS API on bng-south \(127\.0\.10\.9\): login refused earlier in this run/,
+      );
+      expect(notices[1]).toMatch(/^CoA on bng-south \(127\.0\.10\.9\): no answer 3 times in a row/);
+      expect(refusing.sentences.filter((sentence) => sentence.words[0] === '/login')).toHaveLength(
+        1,
+      );
+      expect(
+        new Set(silentCoa.received.map((request) => request.acctSessionId)).size,
+      ).toBeLessThanOrEqual(16);
+      await snapshot(page, 'e2e-disconnect-13-bulk-fail-fast-finished');
+      runOnRefusingNas = Number(await progress.getAttribute('data-run-id'));
+      await page.getByTestId('bulk-close').click();
+      await page.getByTestId('nas-select').selectOption('');
+    } finally {
+      await refusing.close();
+      await silentCoa.close();
+    }
+  });
+
+  it('groups a run’s entries in the audit log and filters them by run, result and NAS', async () => {
+    await page.getByTestId('nav-audit').click();
+    await expect.poll(() => page.getByTestId('audit-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('audit-filter-run').selectOption(String(runOnRefusingNas));
+    await expect.poll(() => page.getByTestId('audit-row').count()).toBe(100);
+    const runs = await page.getByTestId('audit-run').allTextContents();
+    expect(new Set(runs)).toEqual(new Set([`Run ${runOnRefusingNas}`]));
+    const detail = await page.getByTestId('audit-detail').first().textContent();
+    expect(detail).toMatch(/^Disconnect failed/);
+    // Each outcome said once: no run prefix, no list of attempts after the message.
+    expect(detail).not.toMatch(/^Run \d|\[RouterOS API/);
+    await snapshot(page, 'e2e-disconnect-14-audit-by-run');
+
+    await page.getByTestId('audit-filter-clear').click();
+    await page.getByTestId('audit-filter-result').selectOption('done');
+    await page.getByTestId('audit-filter-nas').selectOption(bngIp);
+    await expect
+      .poll(async () => new Set(await page.getByTestId('audit-result').allTextContents()))
+      .toEqual(new Set(['done']));
+    expect(await page.getByTestId('audit-row').first().textContent()).toContain('bng-east');
+    await snapshot(page, 'e2e-disconnect-15-audit-filtered');
+    await page.getByTestId('audit-filter-clear').click();
+  });
+
+  it('keeps "require a Message-Authenticator in replies" per NAS, and the pipeline reads it', async () => {
+    await page.getByTestId('nav-nas').click();
+    await page.locator(`[data-testid="nas-list-item"][data-nas-ip="${bngIp}"]`).click();
+    const required = page.getByTestId('nas-require-message-authenticator');
+    expect(await required.isChecked()).toBe(false);
+    await required.check();
+    await page.getByTestId('nas-save').click();
+    await expect.poll(() => page.getByTestId('nas-notice').textContent()).toMatch(/Saved/);
+    await page.reload();
+    await page.getByTestId('nav-nas').click();
+    await page.locator(`[data-testid="nas-list-item"][data-nas-ip="${bngIp}"]`).click();
+    expect(await page.getByTestId('nas-require-message-authenticator').isChecked()).toBe(true);
+    const [profile] = app.harness.store.profiles.list();
+    expect(app.harness.store.nasAccess.get(profile!.id, bngIp)).toMatchObject({
+      requireMessageAuthenticator: true,
+    });
+    await snapshot(page, 'e2e-disconnect-16-nas-requires-message-authenticator');
   });
 });

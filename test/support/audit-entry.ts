@@ -15,7 +15,9 @@ export function auditEntry(
     radacctId: '42',
     path: 'routeros-api',
     result: 'done',
-    detail: 'Removed from /ppp/active; Accounting-Stop seen.',
+    detail:
+      'Disconnected alice@isp.example on 127.0.10.1 via RouterOS API (Accounting-Stop at 10:00:01).',
+    runId: null,
     userType: 'support',
     resellerId: 7,
     resellerName: 'Norte Conecta',

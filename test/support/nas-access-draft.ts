@@ -11,6 +11,7 @@ export function nasAccessDraft(overrides: Partial<NasAccessDraft> = {}): NasAcce
     apiTlsFingerprint: null,
     coaPort: 3799,
     coaSecret: null,
+    requireMessageAuthenticator: false,
     ...overrides,
   };
 }

@@ -18,11 +18,11 @@ const liveNas = '127.0.10.90';
 const deadNas = '127.0.10.99';
 const bulkSize = 1000;
 const liveShare = 500;
-// A dead NAS costs each of its sessions the full CoA wait (7 s by default) with 8 in flight:
-// 500 of them would take about 7.3 min a run. 40 keep a run near 35 s and still fill its
-// 8 slots five times over.
+// A dead NAS costs its first wave of sessions the full CoA wait (7 s by default) with 8 in
+// flight; after 3 timeouts in a row the run gives its CoA up and the rest fail at once
+// (path-health.ts). 40 sessions fill its 8 slots five times over, so the give-up shows.
 const deadShare = 40;
-// Each dead-NAS run lasts about deadShare / 8 CoA waits: a few give a median.
+// Each dead-NAS run lasts about one CoA wait: a few give a median.
 const maxDeadRuns = 3;
 const defaultPerNas = 8;
 

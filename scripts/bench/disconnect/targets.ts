@@ -11,6 +11,7 @@ export function sessionsOn(nasIp: string, count: number, first = 0): DisconnectT
       radacctId: String(n + 1),
       username: `u${String(n).padStart(6, '0')}@isp.example`,
       nasIp,
+      nasName: null,
       framedIp: `100.64.${Math.floor(n / 250) % 256}.${(n % 250) + 1}`,
       mac: null,
       acctSessionId: `8${n.toString(16).padStart(7, '0')}`,
@@ -20,13 +21,16 @@ export function sessionsOn(nasIp: string, count: number, first = 0): DisconnectT
 
 /**
  * The same requests as radclient's packet file: the attributes tryCoa sends (User-Name,
- * Acct-Session-Id, Framed-IP-Address, NAS-IP-Address, Event-Timestamp), one blank line apart.
+ * Acct-Session-Id, Framed-IP-Address, NAS-IP-Address, Event-Timestamp, and a
+ * Message-Authenticator, which radclient computes when the file names it), one blank line
+ * apart.
  */
 export function radclientPackets(targets: readonly DisconnectTarget[], sentAt: Date): string {
   const timestamp = Math.floor(sentAt.getTime() / 1000);
   return targets
     .map((target) =>
       [
+        'Message-Authenticator = 0x00',
         `User-Name = "${target.username}"`,
         `Acct-Session-Id = "${target.acctSessionId}"`,
         ...(target.framedIp === null ? [] : [`Framed-IP-Address = ${target.framedIp}`]),

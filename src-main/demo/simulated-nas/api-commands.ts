@@ -73,7 +73,8 @@ export async function answerCommand(
         ([property, value]) => pppSessionProperty(session, property)?.equals(value) === true,
       ),
     );
-    const rows = matches.map((session) => ['!re', ...pppSessionWords(session)]);
+    const proplist = command.attributes.get('.proplist')?.toString('utf8').split(',') ?? null;
+    const rows = matches.map((session) => ['!re', ...pppSessionWords(session, proplist)]);
     // RouterOS 7.18+ says "nothing matched" with !empty before !done.
     if (rows.length === 0 && emptyReplies) return { replies: [['!empty'], ['!done']] };
     return { replies: [...rows, ['!done']] };

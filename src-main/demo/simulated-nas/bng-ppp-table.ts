@@ -24,6 +24,13 @@ export function bngPppTable(source: BngSessionSource): PppActiveTable {
   };
 }
 
-function pppRow({ id, name, address, callerId }: SimulatedNasSession): PppActiveSession {
-  return { id, name, address, callerId };
+/** RouterOS shows the session id it sends as Acct-Session-Id, in upper case with 0x. */
+function pppRow({
+  id,
+  name,
+  address,
+  callerId,
+  acctSessionId,
+}: SimulatedNasSession): PppActiveSession {
+  return { id, name, address, callerId, sessionId: `0x${acctSessionId.toUpperCase()}` };
 }

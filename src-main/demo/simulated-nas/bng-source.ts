@@ -4,6 +4,7 @@ export interface SimulatedNasSession {
   name: string;
   address: string;
   callerId: string;
+  /** What the NAS sent as Acct-Session-Id, e.g. `81a00003`; /ppp/active shows `0x81A00003`. */
   acctSessionId: string;
 }
 

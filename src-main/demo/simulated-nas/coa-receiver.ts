@@ -35,6 +35,13 @@ export interface CoaReceiverOptions {
   port?: number;
   secret: string;
   /**
+   * Drop requests without a valid Message-Authenticator, as a NAS hardened against
+   * BlastRADIUS (CVE-2024-3596) does. One that carries an invalid one is always dropped.
+   */
+  requireMessageAuthenticator?: boolean;
+  /** Put a Message-Authenticator in every reply (RFC 5176 §3.4). */
+  signReplies?: boolean;
+  /**
    * Decides a verified request: the reply to send, or null to stay silent. A request whose
    * Request Authenticator fails is dropped before this, as RouterOS drops a wrong secret.
    */
@@ -75,17 +82,19 @@ export async function startCoaReceiver(options: CoaReceiverOptions): Promise<Coa
     transmissions += 1;
     const transmission = transmissions;
     options.onRequest?.(request);
-    const verified = request.authenticatorVerifies || faults.answerUnverified === true;
+    const signedWell =
+      request.messageAuthenticator === 'valid' ||
+      (request.messageAuthenticator === 'absent' && options.requireMessageAuthenticator !== true);
+    const verified =
+      (request.authenticatorVerifies && signedWell) || faults.answerUnverified === true;
     if (!verified || transmission < (faults.answerOnTransmission ?? 1)) return;
     const answer = await options.answer(request);
     if (!answer) return;
     const spoiled = transmission <= (faults.corruptTransmissions ?? Infinity);
-    const reply = encodeDisconnectReply(
-      bytes,
-      secret,
-      answer,
-      spoiled ? faults.corrupt : undefined,
-    );
+    const reply = encodeDisconnectReply(bytes, secret, answer, {
+      corrupt: spoiled ? faults.corrupt : undefined,
+      signed: options.signReplies,
+    });
     if (faults.delayMs === undefined) {
       send(reply, from);
       return;

@@ -16,8 +16,9 @@ export interface SimulatedNas {
 /**
  * One simulated MikroTik BNG on a loopback address: a RouterOS API (`/login`,
  * `/ppp/active/print`, `/ppp/active/remove`) and an RFC 5176 Disconnect receiver, both over
- * the demo's radacct. Ports are picked free on `nasIp`. A wrong CoA secret is dropped
- * silently, as RouterOS does.
+ * the demo's radacct. Ports are picked free on `nasIp`. A wrong CoA secret, or a request
+ * without a valid Message-Authenticator, is dropped silently, as a hardened RouterOS does;
+ * every reply carries a Message-Authenticator.
  */
 export async function startSimulatedNas(options: {
   /** A 127.0.10.x loopback address. */
@@ -47,6 +48,8 @@ export async function startSimulatedNas(options: {
   const coa = await startCoaReceiver({
     address: options.nasIp,
     secret: options.coaSecret,
+    requireMessageAuthenticator: true,
+    signReplies: true,
     answer: bngDisconnect(source),
   }).catch(async (failure: unknown) => {
     await api.close();

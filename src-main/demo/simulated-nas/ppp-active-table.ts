@@ -4,6 +4,11 @@ export interface PppActiveSession {
   name: string;
   address: string;
   callerId: string;
+  /**
+   * As RouterOS shows it, `0x81A00003`: the Acct-Session-Id it sends in accounting
+   * (`81a00003`) as a hex number. Absent: shown empty, as an older RouterOS might.
+   */
+  sessionId?: string;
 }
 
 /**
@@ -17,16 +22,34 @@ export interface PppActiveTable {
   remove(id: string): Promise<PppActiveSession | null>;
 }
 
-/** The words of one `!re` row, with the property names RouterOS uses on the wire. */
-export function pppSessionWords(session: PppActiveSession): string[] {
+/** Every property of a row, in the order RouterOS prints them, with their wire names. */
+function pppSessionProperties(session: PppActiveSession): [string, string][] {
   return [
-    `=.id=${session.id}`,
-    `=name=${session.name}`,
-    '=service=pppoe',
-    `=caller-id=${session.callerId}`,
-    `=address=${session.address}`,
-    '=uptime=1h2m3s',
+    ['.id', session.id],
+    ['name', session.name],
+    ['service', 'pppoe'],
+    ['caller-id', session.callerId],
+    ['address', session.address],
+    ['uptime', '1h2m3s'],
+    ['encoding', ''],
+    ['session-id', session.sessionId ?? ''],
+    ['limit-bytes-in', '0'],
+    ['limit-bytes-out', '0'],
+    ['radius', 'true'],
   ];
+}
+
+/**
+ * The words of one `!re` row. With `.proplist` only the properties asked for are sent, as
+ * RouterOS does; without, all of them.
+ */
+export function pppSessionWords(
+  session: PppActiveSession,
+  proplist: readonly string[] | null = null,
+): string[] {
+  return pppSessionProperties(session)
+    .filter(([property]) => proplist === null || proplist.includes(property))
+    .map(([property, value]) => `=${property}=${value}`);
 }
 
 /**
@@ -34,15 +57,6 @@ export function pppSessionWords(session: PppActiveSession): string[] {
  * matches only when the bytes are the same, as on a real router.
  */
 export function pppSessionProperty(session: PppActiveSession, property: string): Buffer | null {
-  const text =
-    property === '.id'
-      ? session.id
-      : property === 'name'
-        ? session.name
-        : property === 'address'
-          ? session.address
-          : property === 'caller-id'
-            ? session.callerId
-            : null;
-  return text === null ? null : Buffer.from(text, 'utf8');
+  const found = pppSessionProperties(session).find(([name]) => name === property);
+  return found ? Buffer.from(found[1], 'utf8') : null;
 }

@@ -37,8 +37,8 @@ export interface RouterOsApiServerOptions {
   emptyReplies?: boolean;
   /** Serve API-SSL with this key and certificate (PEM) instead of the plain API. */
   tls?: { key: string; cert: string };
-  /** Seen for every command as it arrives, answered or not. */
-  onCommand?: (name: string) => void;
+  /** Seen for every command as it arrives, answered or not, with its words as sent. */
+  onCommand?: (name: string, words: readonly Buffer[]) => void;
   /** Called once the client has the `!done` of a remove: where a BNG sends its Accounting-Stop. */
   onRemoved?: (session: PppActiveSession) => void;
   faults?: Partial<RouterOsApiFaults>;
@@ -121,7 +121,7 @@ export async function startRouterOsApiServer(
     socket.on('data', (chunk) => {
       for (const words of reader.push(chunk)) {
         const command = readCommand(words);
-        options.onCommand?.(command.name);
+        options.onCommand?.(command.name, words);
         answering = answering
           .then(() => answer(command))
           .catch((failure: unknown) => {

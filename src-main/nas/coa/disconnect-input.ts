@@ -20,11 +20,15 @@ export interface DisconnectTarget {
   tries?: number;
   /** Wait after the first transmission; each later wait doubles. */
   firstWaitMs?: number;
+  /** Refuse replies without a Message-Authenticator (the NAS is set to send one). */
+  requireMessageAuthenticator?: boolean;
   bindAddress?: string;
+  /** Cancel: no retransmission leaves after it, and the call rejects with 'cancelled'. */
+  signal?: AbortSignal;
 }
 
-export type CheckedTarget = Required<Omit<DisconnectTarget, 'bindAddress'>> &
-  Pick<DisconnectTarget, 'bindAddress'>;
+export type CheckedTarget = Required<Omit<DisconnectTarget, 'bindAddress' | 'signal'>> &
+  Pick<DisconnectTarget, 'bindAddress' | 'signal'>;
 
 // A RADIUS attribute holds at most 253 octets of value.
 const maxAttributeOctets = 253;
@@ -39,6 +43,7 @@ export function checkDisconnectTarget(target: DisconnectTarget): CheckedTarget {
     port: target.port ?? 3799,
     tries: target.tries ?? 3,
     firstWaitMs: target.firstWaitMs ?? 1000,
+    requireMessageAuthenticator: target.requireMessageAuthenticator ?? false,
   };
   const { nasAddress, port, secret, attributes, tries, firstWaitMs, bindAddress } = checked;
   if (isIP(nasAddress) === 0) {

@@ -1,12 +1,16 @@
 import { randomInt } from 'node:crypto';
 import radius from 'radius';
 import type { DisconnectAttributes } from './disconnect-input';
+import { signedRequest } from './message-authenticator';
+
+const disconnectRequest = 40;
+const headerOctets = 20;
 
 /**
- * Encodes one Disconnect-Request (code 40). The radius package fills the Request
- * Authenticator as RFC 5176 §3 asks: MD5 over the packet with 16 zero octets in its place,
- * followed by the secret. Its add_message_authenticator option is left alone: it signs the
- * fields in the wrong order and receivers drop the packet.
+ * Encodes one Disconnect-Request (code 40) carrying a Message-Authenticator. The radius
+ * package only encodes the attributes; the signing is ours (message-authenticator.ts): its
+ * add_message_authenticator option signs the fields in the wrong order and receivers drop
+ * the packet.
  */
 export function encodeDisconnectRequest(
   attributes: DisconnectAttributes,
@@ -21,10 +25,12 @@ export function encodeDisconnectRequest(
     ['Event-Timestamp', sentAt],
   ];
   // A random identifier keeps a stray reply to an earlier call on a reused port from matching.
-  return radius.encode({
+  const identifier = randomInt(256);
+  const unsigned = radius.encode({
     code: 'Disconnect-Request',
-    identifier: randomInt(256),
+    identifier,
     secret,
     attributes: encoded,
   });
+  return signedRequest(disconnectRequest, identifier, unsigned.subarray(headerOctets), secret);
 }

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { describeErrorCause } from './error-cause';
+import { attributeOffset, replyMessageAuthenticator } from './message-authenticator';
 
 export type DisconnectOutcome =
   { kind: 'ack' } | { kind: 'nak'; errorCause: number | null; reason: string };
@@ -7,7 +8,10 @@ export type DisconnectOutcome =
 export type ReplyReading =
   | { kind: 'answer'; outcome: DisconnectOutcome }
   | { kind: 'not-ours' }
-  | { kind: 'bad-authenticator' };
+  /** The Response Authenticator or the Message-Authenticator does not verify. */
+  | { kind: 'bad-authenticator' }
+  /** Correctly signed, but without the Message-Authenticator this NAS must send. */
+  | { kind: 'no-message-authenticator' };
 
 const disconnectAck = 41;
 const disconnectNak = 42;
@@ -16,10 +20,16 @@ const headerOctets = 20;
 
 /**
  * Reads a datagram that came from the NAS: only an ACK or NAK to our identifier whose
- * Response Authenticator verifies is an answer. The check is ours, not the package's
- * verify_response, which compares the digests as UTF-8 text.
+ * Response Authenticator verifies, and whose Message-Authenticator verifies when it carries
+ * one, is an answer. With `requireMessageAuthenticator`, a reply without one is refused. The
+ * checks are ours, not the package's verify_response, which compares digests as UTF-8 text.
  */
-export function readDisconnectReply(reply: Buffer, request: Buffer, secret: string): ReplyReading {
+export function readDisconnectReply(
+  reply: Buffer,
+  request: Buffer,
+  secret: string,
+  requireMessageAuthenticator = false,
+): ReplyReading {
   const code = reply[0];
   if (reply.length < headerOctets || (code !== disconnectAck && code !== disconnectNak)) {
     return { kind: 'not-ours' };
@@ -32,6 +42,11 @@ export function readDisconnectReply(reply: Buffer, request: Buffer, secret: stri
   const packet = reply.subarray(0, declaredLength);
   if (!responseAuthenticatorVerifies(packet, request, secret)) {
     return { kind: 'bad-authenticator' };
+  }
+  const messageAuthenticator = replyMessageAuthenticator(packet, request, secret);
+  if (messageAuthenticator === 'invalid') return { kind: 'bad-authenticator' };
+  if (messageAuthenticator === 'absent' && requireMessageAuthenticator) {
+    return { kind: 'no-message-authenticator' };
   }
   if (code === disconnectAck) {
     return { kind: 'answer', outcome: { kind: 'ack' } };
@@ -56,17 +71,6 @@ function responseAuthenticatorVerifies(packet: Buffer, request: Buffer, secret: 
 // Walked by hand rather than through the package's decoder: that one throws on attributes
 // its dictionaries do not know, and names some Error-Cause values differently from RFC 5176.
 function readErrorCause(packet: Buffer): number | null {
-  let offset = headerOctets;
-  while (offset + 2 <= packet.length) {
-    const type = packet[offset];
-    const length = packet[offset + 1] ?? 0;
-    if (length < 2 || offset + length > packet.length) {
-      return null;
-    }
-    if (type === errorCauseAttribute && length === 6) {
-      return packet.readUInt32BE(offset + 2);
-    }
-    offset += length;
-  }
-  return null;
+  const offset = attributeOffset(packet, errorCauseAttribute);
+  return offset !== null && packet[offset + 1] === 6 ? packet.readUInt32BE(offset + 2) : null;
 }

@@ -2,6 +2,7 @@ import type { DisconnectTarget, NasAccess } from './disconnect-input';
 import type { DisconnectReport } from './disconnect-report';
 import { disconnectSession } from './disconnect-session';
 import { defaultTiming, type DisconnectTiming } from './disconnect-timing';
+import { PathHealth, type PathVerdict } from './path-health';
 import { createRouterOsPool } from './routeros-pool';
 
 export interface DisconnectEachOptions {
@@ -10,14 +11,20 @@ export interface DisconnectEachOptions {
   /** Requests in flight at once on one NAS, so a dead NAS holds only its own share. */
   perNasConcurrency?: number;
   timing?: Partial<DisconnectTiming>;
-  /** Cancels: nothing new is sent; requests already sent finish and are reported. */
+  /**
+   * Cancels: from that moment nothing more leaves this workstation (no new session, no
+   * fallback, no retransmission); sessions in flight report what they got so far.
+   */
   signal?: AbortSignal;
+  /** Told once per NAS path the run gives up on (a refused login, a wrong secret). */
+  onVerdict?: (verdict: PathVerdict) => void;
 }
 
 /**
  * Disconnects many sessions with bounded concurrency, NAS by NAS in turn, sharing one
- * logged-in API connection per NAS. Reports each session as it finishes and returns the
- * sessions never sent (cancelled). Never throws for one session's failure.
+ * logged-in API connection per NAS and what the run learns about each NAS's paths. Reports
+ * each session as it finishes (`onReport` must not throw) and returns the sessions never
+ * started (cancelled).
  */
 export async function disconnectEach(
   targets: readonly DisconnectTarget[],
@@ -28,7 +35,9 @@ export async function disconnectEach(
   const concurrency = options.concurrency ?? 32;
   const perNas = options.perNasConcurrency ?? 8;
   const timing = { ...defaultTiming, ...options.timing };
-  const routerOsPool = createRouterOsPool(timing);
+  const { signal } = options;
+  const routerOsPool = createRouterOsPool({ ...timing, signal });
+  const health = new PathHealth(options.onVerdict);
   const queues = new Map<string, DisconnectTarget[]>();
   for (const target of targets) {
     const queue = queues.get(target.nasIp) ?? [];
@@ -52,36 +61,35 @@ export async function disconnectEach(
     }
     return undefined;
   };
+  // Cancel closes the run's API connections at once (a login in progress is dropped by the
+  // pool's signal), so no command can queue behind it.
+  const closeOnCancel = (): void => void routerOsPool.closeAll();
+  signal?.addEventListener('abort', closeOnCancel, { once: true });
 
   try {
     await new Promise<void>((finished) => {
       const pump = (): void => {
-        while (!options.signal?.aborted && inFlight < concurrency) {
+        while (!signal?.aborted && inFlight < concurrency) {
           const target = next();
           if (!target) break;
           inFlight += 1;
           inFlightOn.set(target.nasIp, (inFlightOn.get(target.nasIp) ?? 0) + 1);
-          void disconnectSession(target, accessFor(target.nasIp), { routerOsPool }, timing).then(
-            (report) => {
-              inFlight -= 1;
-              inFlightOn.set(target.nasIp, (inFlightOn.get(target.nasIp) ?? 1) - 1);
-              try {
-                onReport(target, report);
-              } catch (error) {
-                // A failing record (a full disk) must not stall the sessions still queued.
-                console.error('[session-desk] recording a disconnect outcome failed:', error);
-              }
-              pump();
-            },
-          );
+          const deps = { routerOsPool, signal, health };
+          void disconnectSession(target, accessFor(target.nasIp), deps, timing).then((report) => {
+            inFlight -= 1;
+            inFlightOn.set(target.nasIp, (inFlightOn.get(target.nasIp) ?? 1) - 1);
+            onReport(target, report);
+            pump();
+          });
         }
         const queued = [...queues.values()].some((queue) => queue.length > 0);
-        if (inFlight === 0 && (!queued || options.signal?.aborted)) finished();
+        if (inFlight === 0 && (!queued || signal?.aborted)) finished();
       };
-      options.signal?.addEventListener('abort', pump, { once: true });
+      signal?.addEventListener('abort', pump, { once: true });
       pump();
     });
   } finally {
+    signal?.removeEventListener('abort', closeOnCancel);
     await routerOsPool.closeAll();
   }
   return { unsent: [...queues.values()].flat() };

@@ -4,6 +4,8 @@ export interface DisconnectTarget {
   username: string;
   /** The NAS that carries the session: the API host and the CoA destination. */
   nasIp: string;
+  /** The NAS's name in the NAS directory (nas_devices, or FreeRADIUS's nas); null without. */
+  nasName: string | null;
   framedIp: string | null;
   mac: string | null;
   acctSessionId: string;
@@ -22,4 +24,11 @@ export interface NasAccess {
   apiTlsFingerprint?: string | null;
   coaPort: number;
   coaSecret: string | null;
+  /** Refuse Disconnect-ACK/NAK replies that carry no Message-Authenticator. */
+  requireMessageAuthenticator: boolean;
+}
+
+/** How messages name a NAS: `bng-east (127.0.10.7)`, or the address alone without a name. */
+export function nasWords(target: Pick<DisconnectTarget, 'nasIp' | 'nasName'>): string {
+  return target.nasName ? `${target.nasName} (${target.nasIp})` : target.nasIp;
 }

@@ -23,7 +23,11 @@ interface PooledSession {
  * disconnect would double a bulk run's round trips). A connection that was lost, timed out
  * or never logged in is forgotten, so the next disconnect on that NAS logs in afresh.
  */
-export function createRouterOsPool(options: { apiTimeoutMs: number }): RouterOsPool {
+export function createRouterOsPool(options: {
+  apiTimeoutMs: number;
+  /** The run's Cancel: a login still in progress is dropped before its words leave. */
+  signal?: AbortSignal;
+}): RouterOsPool {
   const sessions = new Map<string, PooledSession>();
 
   const forget = (nasIp: string, pooled: PooledSession): void => {
@@ -51,6 +55,7 @@ export function createRouterOsPool(options: { apiTimeoutMs: number }): RouterOsP
         tls: access.apiTls,
         tlsFingerprint: access.apiTlsFingerprint,
         timeoutMs: options.apiTimeoutMs,
+        signal: options.signal,
       }).catch((failure: unknown) => {
         forget(nasIp, pooled);
         throw failure;

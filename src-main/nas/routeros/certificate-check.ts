@@ -1,13 +1,13 @@
 import { TLSSocket, type PeerCertificate } from 'node:tls';
 import type { PresentedCertificate } from '@contract';
-import type { OperatorError } from '../../operator-error';
+import type { NasPathError } from '../nas-path-error';
 import type { RouterOSAPI } from './patched-routeros-api';
 import { certificateChanged, certificateUntrusted } from './routeros-errors';
 
 export interface CertificateVerdict {
   certificate: PresentedCertificate;
   /** Why the connection is refused; null when the certificate is trusted. */
-  refusal: OperatorError | null;
+  refusal: NasPathError | null;
 }
 
 /**

@@ -1,3 +1,7 @@
 export { openRouterOsSession, type RouterOsLogin, type RouterOsSession } from './routeros-session';
-export { pickSessionToRemove, type SessionRow } from './pick-session-to-remove';
+export {
+  pickSessionToRemove,
+  routerOsSessionNumber,
+  type SessionRow,
+} from './pick-session-to-remove';
 export type { PppActive } from './ppp-active';

@@ -1,4 +1,4 @@
-import type { OperatorError } from '../../operator-error';
+import type { NasPathError } from '../nas-path-error';
 
 /**
  * node-routeros never settles a call whose connection drops, and has no per-call timeout.
@@ -7,14 +7,14 @@ import type { OperatorError } from '../../operator-error';
  * a loss, new calls fail at once with the same error.
  */
 export class PendingCalls {
-  private readonly failures = new Set<(error: OperatorError) => void>();
-  private lost: OperatorError | null = null;
+  private readonly failures = new Set<(error: NasPathError) => void>();
+  private lost: NasPathError | null = null;
 
   run<T>(
     call: () => Promise<T>,
     timeoutMs: number,
-    timedOut: () => OperatorError,
-    refused: (failure: unknown) => OperatorError,
+    timedOut: () => NasPathError,
+    refused: (failure: unknown) => NasPathError,
   ): Promise<T> {
     if (this.lost) return Promise.reject(this.lost);
     return new Promise<T>((resolve, reject) => {
@@ -22,7 +22,7 @@ export class PendingCalls {
         clearTimeout(timer);
         this.failures.delete(fail);
       };
-      const fail = (error: OperatorError) => {
+      const fail = (error: NasPathError) => {
         settle();
         reject(error);
       };
@@ -40,7 +40,7 @@ export class PendingCalls {
   }
 
   /** The connection is gone: fail everything in flight and everything after. */
-  loseAll(error: OperatorError): void {
+  loseAll(error: NasPathError): void {
     this.lost ??= error;
     for (const fail of [...this.failures]) fail(this.lost);
   }

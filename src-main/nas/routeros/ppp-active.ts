@@ -5,7 +5,18 @@ export interface PppActive {
   name: string;
   address: string | null;
   callerId: string | null;
+  /**
+   * RouterOS's session id as it shows it, e.g. `0x81A00003`: the number the NAS sends as
+   * Acct-Session-Id (`81a00003`) in its accounting. Null when the NAS does not show one.
+   */
+  sessionId: string | null;
 }
+
+/**
+ * The only properties a disconnect reads: `.proplist` keeps the NAS from sending the rest
+ * (limits, encoding, uptime…) for every session of the user.
+ */
+export const pppActiveProperties = ['.id', 'name', 'address', 'caller-id', 'session-id'] as const;
 
 /** Reads one `!re` row of `/ppp/active/print`; RouterOS leaves out or blanks unknown values. */
 export function pppActiveFromReply(row: Record<string, unknown>): PppActive {
@@ -18,5 +29,6 @@ export function pppActiveFromReply(row: Record<string, unknown>): PppActive {
     name: text('name') ?? '',
     address: text('address'),
     callerId: text('caller-id'),
+    sessionId: text('session-id'),
   };
 }

@@ -1,14 +1,15 @@
 import type { PresentedCertificate } from '@contract';
-import type { OperatorError } from '../../operator-error';
+import type { NasPathError } from '../nas-path-error';
 import { checkCertificateBeforeLogin } from './certificate-check';
 import { PendingCalls } from './pending-calls';
 import { assertRouterOsApiPatched, RouterOSAPI } from './patched-routeros-api';
-import { pppActiveFromReply, type PppActive } from './ppp-active';
+import { pppActiveFromReply, pppActiveProperties, type PppActive } from './ppp-active';
 import {
   commandRefused,
   commandTimedOut,
   connectionDropped,
   connectionFailed,
+  loginCancelled,
   loginFailure,
   loginTimedOut,
   nasLabel,
@@ -31,6 +32,8 @@ export interface RouterOsLogin {
   onCertificate?: (certificate: PresentedCertificate) => void;
   /** The longest the operator waits for the login, and then for each command. */
   timeoutMs: number;
+  /** Cancels a login in progress: its socket is dropped before the login words can leave. */
+  signal?: AbortSignal;
 }
 
 /** One logged-in API connection to a NAS, kept for a whole run (a login per call is slow). */
@@ -57,27 +60,35 @@ export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterO
   });
   const calls = new PendingCalls();
   /** Our refusal of the certificate: the reason for whatever the socket then reports. */
-  let refusal: OperatorError | null = null;
+  let refusal: NasPathError | null = null;
   // node-routeros re-emits socket errors after login on `api`; with no listener there
   // Node throws them, and the whole app goes down with one NAS.
   api.on('error', (failure: unknown) => calls.loseAll(refusal ?? connectionFailed(nas, failure)));
   api.on('close', () => calls.loseAll(refusal ?? connectionDropped(nas)));
 
-  await calls.run(
-    () => {
-      const loggingIn = api.connect();
-      if (login.tls) {
-        checkCertificateBeforeLogin(api, nas, login.tlsFingerprint ?? null, (verdict) => {
-          refusal = verdict.refusal;
-          login.onCertificate?.(verdict.certificate);
-        });
-      }
-      return loggingIn;
-    },
-    login.timeoutMs,
-    () => loginTimedOut(nas, login.timeoutMs),
-    (failure) => refusal ?? loginFailure(nas, login.user, failure),
-  );
+  const cancelLogin = (): void => {
+    calls.loseAll(loginCancelled(nas));
+    dropSocket(api);
+  };
+  if (login.signal?.aborted) throw loginCancelled(nas);
+  login.signal?.addEventListener('abort', cancelLogin, { once: true });
+  await calls
+    .run(
+      () => {
+        const loggingIn = api.connect();
+        if (login.tls) {
+          checkCertificateBeforeLogin(api, nas, login.tlsFingerprint ?? null, (verdict) => {
+            refusal = verdict.refusal;
+            login.onCertificate?.(verdict.certificate);
+          });
+        }
+        return loggingIn;
+      },
+      login.timeoutMs,
+      () => loginTimedOut(nas, login.timeoutMs),
+      (failure) => refusal ?? loginFailure(nas, login.user, failure),
+    )
+    .finally(() => login.signal?.removeEventListener('abort', cancelLogin));
 
   const command = <T>(name: string, words: string[]) =>
     calls.run(
@@ -90,6 +101,7 @@ export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterO
   return {
     async findActive(username) {
       const rows = await command<Record<string, unknown>[]>('/ppp/active/print', [
+        `=.proplist=${pppActiveProperties.join(',')}`,
         `?name=${username}`,
       ]);
       return rows.map(pppActiveFromReply);
@@ -99,6 +111,12 @@ export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterO
     },
     async close() {
       calls.loseAll(sessionClosed(nas));
+      // The library's close() does nothing before the login completes, and would then send
+      // the login on connect: a cancelled run must not. Drop a half-open socket outright.
+      if (!api.connected) {
+        dropSocket(api);
+        return;
+      }
       // A hung NAS may never finish the TCP close; the library's idle timer reaps it then.
       let giveUp: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -108,4 +126,10 @@ export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterO
       clearTimeout(giveUp);
     },
   };
+}
+
+/** node-routeros keeps its socket private; destroying it sends nothing more to the NAS. */
+function dropSocket(api: RouterOSAPI): void {
+  const connector = (api as unknown as { connector?: { destroy?: () => void } | null }).connector;
+  connector?.destroy?.();
 }

@@ -49,6 +49,14 @@ export function formatDuration(totalSeconds: number): string {
   return days > 0 ? `${days}d ${clock}` : clock;
 }
 
+/** Local wall-clock time of day: "03:12:09". */
+export function formatLocalClock(iso: string | null): string {
+  if (iso === null) return '';
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  return `${two(time.getHours())}:${two(time.getMinutes())}:${two(time.getSeconds())}`;
+}
+
 /** Local wall-clock time, sortable by eye: "2025-11-21 03:12:09". */
 export function formatLocalTime(iso: string | null): string {
   if (iso === null) return '';

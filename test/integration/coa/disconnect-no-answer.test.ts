@@ -21,7 +21,7 @@ describe('sendDisconnect: no answer', () => {
 
     expect(error.code).toBe('NAS_UNREACHABLE');
     expect(error.message).toBe(
-      `No reply from ${nas.address}:${nas.port} after 3 tries (0.35 s): check the CoA port, the shared secret and the firewall`,
+      `No reply from ${nas.address}:${nas.port} after 3 tries (0.35 s): check the CoA port, the shared secret and the firewall.`,
     );
     await vi.waitFor(() => expect(nas.received).toHaveLength(3));
     const [first, ...retransmissions] = nas.received;

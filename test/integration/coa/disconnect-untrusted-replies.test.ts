@@ -49,4 +49,45 @@ describe('sendDisconnect: replies it must not trust', () => {
     // The next call on the same NAS is untouched by the stray copy.
     await expect(sendDisconnect(targetOf(nas))).resolves.toMatchObject({ kind: 'nak' });
   });
+
+  it('ignores an ACK whose Message-Authenticator does not verify, though its authenticator does', async () => {
+    const nas = await peerThat(
+      { answer: 'ack', corrupt: 'message-authenticator' },
+      { signReplies: true },
+    );
+    const error = await operatorErrorOf(sendDisconnect(targetOf(nas)));
+    expect(error).toMatchObject({ code: 'NAS_UNREACHABLE', failure: 'refused' });
+    expect(error.message).toMatch(/3 replies failed the authenticator check/);
+  });
+
+  it('refuses unsigned replies from a NAS set to sign them, and takes signed ones', async () => {
+    const unsigned = await peerThat({ answer: 'ack' });
+    const refused = await operatorErrorOf(
+      sendDisconnect(targetOf(unsigned, { requireMessageAuthenticator: true })),
+    );
+    expect(refused).toMatchObject({ code: 'NAS_REJECTED', failure: 'refused' });
+    expect(refused.message).toMatch(
+      /carried no Message-Authenticator, which this NAS is set to require/,
+    );
+
+    const signed = await peerThat({ answer: 'ack' }, { signReplies: true });
+    await expect(
+      sendDisconnect(targetOf(signed, { requireMessageAuthenticator: true })),
+    ).resolves.toEqual({ kind: 'ack' });
+  });
+
+  it('stops at once when cancelled: no retransmission leaves after the abort', async () => {
+    const nas = await peerThat({ answer: 'silent' });
+    const cancel = new AbortController();
+    const sending = sendDisconnect(
+      targetOf(nas, { firstWaitMs: roomyWaitMs, signal: cancel.signal }),
+    );
+    await vi.waitFor(() => expect(nas.received).toHaveLength(1));
+    cancel.abort();
+    const error = await operatorErrorOf(sending);
+    expect(error).toMatchObject({ failure: 'cancelled' });
+    // Past the retransmission times (250 + 500 ms): still the one datagram.
+    await new Promise((resolve) => setTimeout(resolve, 3 * roomyWaitMs));
+    expect(nas.received).toHaveLength(1);
+  });
 });

@@ -1,4 +1,6 @@
+import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { encodeDisconnectRequest } from '../../../src-main/nas/coa/disconnect-packet';
 import { sendDisconnect, type DisconnectTarget } from '../../../src-main/nas/coa';
 import {
   disconnectSession,
@@ -6,6 +8,7 @@ import {
   type NasAccess,
 } from '../../../src-main/nas/disconnect';
 import { operatorErrorOf } from '../../support/coa-peer/disconnect-fixture';
+import { signedInTheWrongOrder } from '../../support/coa-peer/wrongly-signed';
 import {
   startFreeradiusReceiver,
   type FreeradiusReceiver,
@@ -24,7 +27,10 @@ const droppedWaitMs = 50;
 // What FreeRADIUS -X prints for each transmission of a request it cannot verify: the first is
 // dropped, and the identical retransmissions are ignored as duplicates of that dropped one.
 const receivedLine = /^\(\d+\) Received Disconnect-Request Id/gm;
-const droppedLine = /^Dropping packet .* invalid Request Authenticator/gm;
+// Every request carries a Message-Authenticator: a wrong secret fails that check first. The
+// first transmission is dropped, and the identical retransmissions are ignored as duplicates
+// of that dropped one.
+const droppedLine = /^Dropping packet .* invalid Message-Authenticator/gm;
 const duplicateLine = /^\(\d+\) Ignoring duplicate packet/gm;
 const sentLine = /^\(\d+\) Sent Disconnect-/m;
 
@@ -112,6 +118,7 @@ describe.skipIf(!hasFreeradius)('FreeRADIUS 3.2 as the NAS: a real Disconnect re
       radacctId: '1',
       username: alice.userName,
       nasIp,
+      nasName: null,
       framedIp: '100.64.3.17',
       mac: 'AA:BB:CC:00:00:11',
       acctSessionId: alice.acctSessionId,
@@ -119,7 +126,10 @@ describe.skipIf(!hasFreeradius)('FreeRADIUS 3.2 as the NAS: a real Disconnect re
     const apiSkipped = {
       path: 'routeros-api',
       outcome: 'skipped',
-      detail: `RouterOS API: not configured for ${nasIp}`,
+      detail: `RouterOS API: not set up for NAS ${nasIp} (no API user in Settings → NAS)`,
+      sent: false,
+      answered: false,
+      failure: null,
     };
     const timing = { apiTimeoutMs: 1000, coaTries: 3, coaFirstWaitMs: answeredWaitMs };
 
@@ -131,26 +141,29 @@ describe.skipIf(!hasFreeradius)('FreeRADIUS 3.2 as the NAS: a real Disconnect re
         apiTls: false,
         coaPort: receiver.port,
         coaSecret,
+        requireMessageAuthenticator: false,
       };
     }
 
-    it('reports done through CoA when FreeRADIUS ACKs', async () => {
+    it('reports the CoA acknowledged when FreeRADIUS ACKs', async () => {
       const report = await disconnectSession(row, access(secret), {}, timing);
       expect(report).toEqual({
-        result: 'done',
-        path: 'coa',
+        acknowledgedBy: 'coa',
         attempts: [
           apiSkipped,
           {
             path: 'coa',
             outcome: 'ok',
             detail: `CoA: Disconnect-ACK from ${nasIp}:${receiver.port}`,
+            sent: true,
+            answered: true,
+            failure: null,
           },
         ],
       });
     });
 
-    it('fails with the NAK reason in words when FreeRADIUS does not know the session', async () => {
+    it('gives the NAK reason in words when FreeRADIUS does not know the session', async () => {
       const report = await disconnectSession(
         { ...row, acctSessionId: '81a00099' },
         access(secret),
@@ -158,14 +171,16 @@ describe.skipIf(!hasFreeradius)('FreeRADIUS 3.2 as the NAS: a real Disconnect re
         timing,
       );
       expect(report).toEqual({
-        result: 'failed',
-        reason: 'Disconnect failed: CoA: Disconnect-NAK Session-Context-Not-Found (503)',
+        acknowledgedBy: null,
         attempts: [
           apiSkipped,
           {
             path: 'coa',
             outcome: 'failed',
             detail: 'CoA: Disconnect-NAK Session-Context-Not-Found (503)',
+            sent: true,
+            answered: true,
+            failure: 'rejected',
           },
         ],
       });
@@ -181,11 +196,98 @@ describe.skipIf(!hasFreeradius)('FreeRADIUS 3.2 as the NAS: a real Disconnect re
           coaFirstWaitMs: droppedWaitMs,
         },
       );
-      expect(report.result).toBe('failed');
+      expect(report.acknowledgedBy).toBeNull();
       expect(report.attempts[1]).toMatchObject({ path: 'coa', outcome: 'failed' });
       expect(report.attempts[1]?.detail).toContain(
         `CoA: No reply from ${nasIp}:${receiver.port} after 3 tries`,
       );
     });
   });
+
+  describe('a Message-Authenticator FreeRADIUS checks', () => {
+    it('is refused when replies must carry one and FreeRADIUS sends none', async () => {
+      const error = await operatorErrorOf(
+        sendDisconnect(
+          targetFor(alice, { requireMessageAuthenticator: true, firstWaitMs: droppedWaitMs }),
+        ),
+      );
+      expect(error.code).toBe('NAS_REJECTED');
+      expect(error.message).toContain('carried no Message-Authenticator');
+    });
+  });
 });
+
+describe.skipIf(!hasFreeradius)(
+  'FreeRADIUS 3.2 requiring Message-Authenticator (require_message_authenticator = yes)',
+  () => {
+    const hardenedIp = '127.0.10.41';
+    let hardened: FreeradiusReceiver;
+    beforeAll(async () => {
+      hardened = await startFreeradiusReceiver({
+        address: hardenedIp,
+        secret,
+        knownSession: alice,
+        requireMessageAuthenticator: true,
+        signReplies: true,
+      });
+    });
+    afterAll(async () => {
+      await hardened?.stop();
+    });
+
+    const target = (overrides: Partial<DisconnectTarget> = {}): DisconnectTarget => ({
+      nasAddress: hardened.address,
+      port: hardened.port,
+      secret,
+      attributes: { ...alice, framedIp: '100.64.3.17', nasIp: hardenedIp },
+      tries: 3,
+      firstWaitMs: answeredWaitMs,
+      ...overrides,
+    });
+
+    it('accepts our Disconnect-Request, and we accept its signed ACK when we require one', async () => {
+      await expect(sendDisconnect(target({ requireMessageAuthenticator: true }))).resolves.toEqual({
+        kind: 'ack',
+      });
+      expect(hardened.output()).toMatch(/^\(\d+\)\s+Message-Authenticator = 0x/m);
+    });
+
+    it.skipIf(!hasRadclient)('drops a request without one (radclient, no attribute)', async () => {
+      const printed = await radclientDisconnect(hardened, secret, {
+        'User-Name': `"${alice.userName}"`,
+        'Acct-Session-Id': `"${alice.acctSessionId}"`,
+      });
+      expect(printed).toMatch(/No reply/);
+      expect(hardened.output()).toContain('does not contain required Message-Authenticator');
+    });
+
+    it('drops a request whose Message-Authenticator was computed in the wrong order', async () => {
+      const logStart = hardened.output().length;
+      const packet = signedInTheWrongOrder(
+        encodeDisconnectRequest(
+          { ...alice, framedIp: null, nasIp: hardenedIp },
+          secret,
+          new Date(),
+        ),
+        secret,
+      );
+      const replies = await sendRaw(packet, hardened);
+      expect(replies).toBe(0);
+      await vi.waitFor(() =>
+        expect(hardened.output().slice(logStart)).toMatch(/invalid Message-Authenticator/),
+      );
+    });
+  },
+);
+
+/** Sends one datagram and counts the replies heard within a second. */
+async function sendRaw(packet: Buffer, to: { address: string; port: number }): Promise<number> {
+  const socket = createSocket('udp4');
+  let replies = 0;
+  socket.on('message', () => (replies += 1));
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  socket.send(packet, to.port, to.address);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  socket.close();
+  return replies;
+}

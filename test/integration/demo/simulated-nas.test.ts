@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -99,6 +100,7 @@ describe('the simulated NAS', () => {
     apiTls: false,
     coaPort: running.coaPort,
     coaSecret,
+    requireMessageAuthenticator: true,
     ...overrides,
   });
 
@@ -106,6 +108,7 @@ describe('the simulated NAS', () => {
     radacctId: '2',
     username: 'alice@fiber',
     nasIp,
+    nasName: null,
     framedIp: '100.64.21.2',
     mac: 'AA:BB:CC:21:00:02',
     acctSessionId: '81b00002',
@@ -129,9 +132,22 @@ describe('the simulated NAS', () => {
       timeoutMs: 2_000,
     });
     try {
+      // As RouterOS shows it: the Acct-Session-Id radacct holds, as 0x + upper-case hex.
       expect(await api.findActive('alice@fiber')).toEqual([
-        { id: '*A1', name: 'alice@fiber', address: '100.64.21.1', callerId: 'AA:BB:CC:21:00:01' },
-        { id: '*A2', name: 'alice@fiber', address: '100.64.21.2', callerId: 'AA:BB:CC:21:00:02' },
+        {
+          id: '*A1',
+          name: 'alice@fiber',
+          address: '100.64.21.1',
+          callerId: 'AA:BB:CC:21:00:01',
+          sessionId: '0x81B00001',
+        },
+        {
+          id: '*A2',
+          name: 'alice@fiber',
+          address: '100.64.21.2',
+          callerId: 'AA:BB:CC:21:00:02',
+          sessionId: '0x81B00002',
+        },
       ]);
       expect(await api.findActive('nobody@fiber')).toEqual([]);
       await api.removeActive('*A2');
@@ -145,8 +161,14 @@ describe('the simulated NAS', () => {
 
   it('ends the row’s session through disconnectSession over the API', async () => {
     const { nas: running, radacct } = await start();
-    const report = await disconnectSession(alicesPhone, access(running), {}, timing);
-    expect(report).toMatchObject({ result: 'done', path: 'routeros-api' });
+    // The row's session id names it, whatever address or MAC the row holds.
+    const report = await disconnectSession(
+      { ...alicesPhone, framedIp: '100.64.21.1', mac: null },
+      access(running),
+      {},
+      timing,
+    );
+    expect(report.acknowledgedBy).toBe('routeros-api');
     expect(radacct.openIds()).toEqual(['81b00001', '81b00003']);
   });
 
@@ -168,13 +190,15 @@ describe('the simulated NAS', () => {
       {},
       timing,
     );
-    expect(report).toMatchObject({ result: 'done', path: 'coa' });
+    expect(report.acknowledgedBy).toBe('coa');
     expect(radacct.stopped).toEqual(['81b00002']);
   });
 
   it('acknowledges a Disconnect-Request for an open session and ends it once', async () => {
     const { nas: running, radacct } = await start();
-    await expect(sendDisconnect(coaTarget(running))).resolves.toEqual({ kind: 'ack' });
+    // Its replies carry a Message-Authenticator, as a NAS hardened against BlastRADIUS does.
+    const signedOnly = { ...coaTarget(running), requireMessageAuthenticator: true };
+    await expect(sendDisconnect(signedOnly)).resolves.toEqual({ kind: 'ack' });
     expect(radacct.openIds()).toEqual(['81b00001', '81b00003']);
     expect(radacct.stopped).toEqual(['81b00002']);
   });
@@ -211,6 +235,30 @@ describe('the simulated NAS', () => {
     const notHers = coaTarget(running, { acctSessionId: '81b00003' });
     await expect(sendDisconnect(notHers)).resolves.toMatchObject({ errorCause: 503 });
     expect(radacct.stopped).toEqual([]);
+  });
+
+  it('drops a request without a Message-Authenticator without a word', async () => {
+    const { nas: running, radacct } = await start();
+    const { attributes } = coaTarget(running);
+    const signed = encodeDisconnectRequest(attributes, coaSecret, new Date());
+    // The same attributes with the Message-Authenticator cut out, re-signed as before 2024.
+    const unsigned = Buffer.concat([signed.subarray(0, 20), signed.subarray(38)]);
+    unsigned.writeUInt16BE(unsigned.length, 2);
+    unsigned.fill(0, 4, 20);
+    createHash('md5').update(unsigned).update(coaSecret).digest().copy(unsigned, 4);
+    const client = createSocket('udp4');
+    client.bind(0, '127.0.0.1');
+    await once(client, 'listening');
+    let replies = 0;
+    client.on('message', () => (replies += 1));
+    try {
+      client.send(unsigned, running.coaPort, running.nasIp);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(replies).toBe(0);
+      expect(radacct.stopped).toEqual([]);
+    } finally {
+      client.close();
+    }
   });
 
   it('drops a request signed with the wrong secret without a word', async () => {

@@ -21,15 +21,35 @@ export const alice: DisconnectTarget = {
   radacctId: '1',
   username: 'alice@fiber',
   nasIp,
+  nasName: null,
   framedIp: '100.64.3.17',
   mac: 'AA:BB:CC:00:00:17',
   acctSessionId: '81a00012',
 };
 
+/** As RouterOS lists them: session-id is the Acct-Session-Id it sent, as 0x + upper-case hex. */
 export const alicesSessionsOnNas = [
-  { id: '*10', name: 'alice@fiber', address: '100.64.3.99', callerId: 'AA:BB:CC:00:00:99' },
-  { id: '*11', name: 'alice@fiber', address: '100.64.3.17', callerId: 'AA:BB:CC:00:00:17' },
-  { id: '*12', name: 'bob@fiber', address: '100.64.3.18', callerId: 'AA:BB:CC:00:00:18' },
+  {
+    id: '*10',
+    name: 'alice@fiber',
+    address: '100.64.3.99',
+    callerId: 'AA:BB:CC:00:00:99',
+    sessionId: '0x81A00099',
+  },
+  {
+    id: '*11',
+    name: 'alice@fiber',
+    address: '100.64.3.17',
+    callerId: 'AA:BB:CC:00:00:17',
+    sessionId: '0x81A00012',
+  },
+  {
+    id: '*12',
+    name: 'bob@fiber',
+    address: '100.64.3.18',
+    callerId: 'AA:BB:CC:00:00:18',
+    sessionId: '0x81A00018',
+  },
 ];
 
 /** Starts the NAS's peers for one test and stops them after it. */
@@ -73,6 +93,7 @@ export function accessTo(
     apiTls: false,
     coaPort: peers.coa?.port ?? 3799,
     coaSecret: peers.coa ? peerSecret : null,
+    requireMessageAuthenticator: false,
     ...overrides,
   };
 }

@@ -182,10 +182,16 @@ async function traces() {
     resellerAudit: reseller.app.store.audit.list(reseller.app.store.profiles.list()[0]!.id, {
       limit: 1000,
       beforeId: null,
+      runId: null,
+      result: null,
+      nasIp: null,
     }),
     readOnlyAudit: readOnly.app.store.audit.list(readOnly.app.store.profiles.list()[0]!.id, {
       limit: 1000,
       beforeId: null,
+      runId: null,
+      result: null,
+      nasIp: null,
     }),
   };
 }

@@ -47,7 +47,7 @@ describe('several calls in flight on one RouterOS API session', () => {
         session.findActive(entry.name),
         session.findActive('nobody'),
       ]);
-      expect(found).toEqual([entry]);
+      expect(found).toEqual([{ ...entry, sessionId: null }]);
       expect(missing).toEqual([]);
     },
   );

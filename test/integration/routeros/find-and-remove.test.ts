@@ -3,9 +3,27 @@ import { pickSessionToRemove } from '../../../src-main/nas/routeros';
 import { usePeers } from '../../support/routeros-peer/peer-fixture';
 
 const alice = [
-  { id: '*1A', name: 'alice@isp.example', address: '100.64.1.5', callerId: 'AA:BB:CC:00:00:01' },
-  { id: '*1B', name: 'alice@isp.example', address: '100.64.1.6', callerId: 'AA:BB:CC:00:00:02' },
-  { id: '*1C', name: 'bob@isp.example', address: '100.64.1.7', callerId: 'AA:BB:CC:00:00:03' },
+  {
+    id: '*1A',
+    name: 'alice@isp.example',
+    address: '100.64.1.5',
+    callerId: 'AA:BB:CC:00:00:01',
+    sessionId: '0x81A00001',
+  },
+  {
+    id: '*1B',
+    name: 'alice@isp.example',
+    address: '100.64.1.6',
+    callerId: 'AA:BB:CC:00:00:02',
+    sessionId: '0x81A00002',
+  },
+  {
+    id: '*1C',
+    name: 'bob@isp.example',
+    address: '100.64.1.7',
+    callerId: 'AA:BB:CC:00:00:03',
+    sessionId: '0x81A00003',
+  },
 ];
 
 describe('finding and removing a PPP session over the RouterOS API', () => {
@@ -22,20 +40,39 @@ describe('finding and removing a PPP session over the RouterOS API', () => {
         name: 'alice@isp.example',
         address: '100.64.1.5',
         callerId: 'AA:BB:CC:00:00:01',
+        sessionId: '0x81A00001',
       },
       {
         id: '*1B',
         name: 'alice@isp.example',
         address: '100.64.1.6',
         callerId: 'AA:BB:CC:00:00:02',
+        sessionId: '0x81A00002',
       },
     ]);
-    const chosen = pickSessionToRemove(active, { framedIp: '100.64.1.6', mac: null });
+    const chosen = pickSessionToRemove(active, {
+      acctSessionId: '81a00002',
+      framedIp: null,
+      mac: null,
+    });
     expect(chosen?.id).toBe('*1B');
     await session.removeActive('*1B');
 
     expect(peer.sessions.map((entry) => entry.id)).toEqual(['*1A', '*1C']);
     await expect(session.findActive('alice@isp.example')).resolves.toHaveLength(1);
+  });
+
+  it('asks only for the fields a disconnect reads (.proplist), and the NAS sends only those', async () => {
+    const peer = await peers.start({ sessions: alice.map((entry) => ({ ...entry })) });
+    const session = await peers.open(peer);
+    await session.findActive('bob@isp.example');
+    const print = peer.sentences.find((sentence) => sentence.words[0] === '/ppp/active/print');
+    expect(print?.words).toEqual([
+      '/ppp/active/print',
+      '=.proplist=.id,name,address,caller-id,session-id',
+      '?name=bob@isp.example',
+      expect.stringMatching(/^\.tag=/),
+    ]);
   });
 
   it('survives RouterOS 7.18+ answering an empty print with !empty, and returns no sessions', async () => {
@@ -71,7 +108,7 @@ describe('finding and removing a PPP session over the RouterOS API', () => {
       const entry = { id: '*2A', name, address: '100.64.2.1', callerId: 'AA:BB:CC:00:00:09' };
       const peer = await peers.start({ sessions: [entry] });
       const session = await peers.open(peer);
-      await expect(session.findActive(name)).resolves.toEqual([{ ...entry }]);
+      await expect(session.findActive(name)).resolves.toEqual([{ ...entry, sessionId: null }]);
     },
   );
 

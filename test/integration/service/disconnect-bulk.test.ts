@@ -1,7 +1,8 @@
 import type { AuditEntry, DisconnectRun } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
-import { insertSessions, online, type SessionSeed } from '../../support/seed';
+import { usePeers } from '../../support/routeros-peer/peer-fixture';
+import { addFreeradiusNas, insertSessions, online } from '../../support/seed';
 import {
   connectedHarness,
   draftFor,
@@ -13,7 +14,9 @@ import {
   quickDisconnects,
   saveCoaAccess,
   sessionsAsked,
+  sessionsOn,
   useCoaNas,
+  saveApiAndCoaAccess,
 } from './disconnect-fixture';
 
 let database: TestDatabase;
@@ -34,20 +37,11 @@ afterAll(async () => {
 });
 
 const coaNas = useCoaNas(() => database);
+const routerOs = usePeers();
 
 /** Closes every open session so each test selects only its own. */
 const clearOnline = () =>
   database.pool().query('UPDATE radacct SET acctstoptime = now() WHERE acctstoptime IS NULL');
-
-const sessionsOn = (nas: string, count: number, prefix: string): SessionSeed[] =>
-  Array.from({ length: count }, (_, index) =>
-    online({
-      username: `${prefix}${index}@fiber`,
-      nas,
-      ip: `100.64.${Math.floor(index / 250)}.${(index % 250) + 1}`,
-      sessionId: `${prefix}-${index}`,
-    }),
-  );
 
 /** Every audit entry of the profile, page by page. */
 const auditCount = async (): Promise<number> => {
@@ -94,6 +88,7 @@ describe('bulk disconnect', () => {
       cancelled: 0,
       pending: 0,
       unconfirmed: 0,
+      sessionsOpen: 600,
     });
     expect(new Set(report.outcomes.map((outcome) => outcome.radacctId)).size).toBe(1000);
     const byNas = (nas: string, result: string) =>
@@ -106,7 +101,23 @@ describe('bulk disconnect', () => {
       /Session-Context-Not-Found/,
     );
     expect(sessionsAsked(acking).size).toBe(400);
-    expect(sessionsAsked(dead).size).toBe(300);
+    // A NAK is an answer: the refusing NAS is asked about every session.
+    expect(sessionsAsked(refusing).size).toBe(300);
+    // The dead NAS fails fast: after 3 timeouts in a row its CoA is given up for the run,
+    // said once, and its other sessions skip it instead of waiting out the tries each.
+    expect(sessionsAsked(dead).size).toBeLessThanOrEqual(2 * 8);
+    expect(report.notices).toEqual([
+      expect.stringMatching(
+        /^CoA on 127\.0\.10\.3: no answer 3 times in a row earlier in this run: No reply from .*\. Its other sessions in this run skip it\.$/,
+      ),
+    ]);
+    const skipped = report.outcomes.filter(
+      (outcome) => outcome.nasIp === '127.0.10.3' && !outcome.sent,
+    );
+    expect(skipped.length).toBeGreaterThanOrEqual(300 - 2 * 8);
+    expect(skipped[0]?.message).toMatch(
+      /^Disconnect failed, nothing was sent: RouterOS API: not set up .* CoA: skipped — no answer 3 times in a row earlier in this run: /,
+    );
 
     const stillOpen = await database
       .pool()
@@ -117,36 +128,6 @@ describe('bulk disconnect', () => {
     const events = progress.filter((run) => run.runId === started.runId);
     expect(events.length).toBeGreaterThan(1);
     expect(events.at(-1)).toMatchObject({ state: 'finished', done: 400, failed: 600 });
-  });
-
-  it('stops sending at once when cancelled, and counts the rest as cancelled', async () => {
-    await clearOnline();
-    // Each request waits for its tries: the run is still sending when it is cancelled.
-    const dead = await coaNas('127.0.10.4', { answer: 'silent' });
-    await saveCoaAccess(app, dead);
-    await insertSessions(database.pool(), sessionsOn('127.0.10.4', 200, 'x'));
-
-    const started = await app.ok('disconnect.start', {
-      selection: { kind: 'filter', filter: { status: 'online', nasIp: '127.0.10.4' } },
-    });
-    while (sessionsAsked(dead).size < 8) await new Promise((resolve) => setTimeout(resolve, 5));
-    const cancelled = await app.ok('disconnect.cancel', { runId: started.runId });
-    const askedAtCancel = sessionsAsked(dead).size;
-    expect(cancelled.state).toBe('cancelling');
-
-    const report = await finishedRun(app, started.runId);
-
-    expect(sessionsAsked(dead).size).toBe(askedAtCancel);
-    expect(report).toMatchObject({
-      state: 'cancelled',
-      total: 200,
-      failed: askedAtCancel,
-      cancelled: 200 - askedAtCancel,
-      pending: 0,
-    });
-    expect(report.outcomes.filter((outcome) => outcome.result === 'cancelled')).toHaveLength(
-      200 - askedAtCancel,
-    );
   });
 
   it('retries the failed sessions of a run, and Disconnect All takes one user only', async () => {
@@ -174,6 +155,32 @@ describe('bulk disconnect', () => {
     expect(second).toMatchObject({ total: 2, done: 2, failed: 0 });
     expect(sessionsAsked(flaky)).toEqual(new Set(['carol-0', 'carol-phone']));
 
+    // A retry takes only the failures still open, and says why it takes fewer.
+    behaviour.answer = 'silent';
+    await insertSessions(database.pool(), [
+      online({ username: 'carol1@fiber', nas: '127.0.10.5', sessionId: 'carol-tablet' }),
+    ]);
+    const both = await finishedRun(
+      app,
+      (await app.ok('disconnect.start', { selection: { kind: 'user', username: 'carol1@fiber' } }))
+        .runId,
+    );
+    expect(both).toMatchObject({ total: 2, failed: 2 });
+    await database
+      .pool()
+      .query("UPDATE radacct SET acctstoptime = now() WHERE acctsessionid = 'carol-tablet'");
+    const fewer = await app.ok('disconnect.retryFailed', { runId: both.runId });
+    expect(fewer).toMatchObject({ total: 1 });
+    expect(fewer.description).toBe(`retry of run ${both.runId}: 1 of 2 failed (1 ended meanwhile)`);
+    await finishedRun(app, fewer.runId);
+    await database
+      .pool()
+      .query("UPDATE radacct SET acctstoptime = now() WHERE username = 'carol1@fiber'");
+    const none = await app.call('disconnect.retryFailed', { runId: both.runId });
+    expect(none).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    if (!none.ok)
+      expect(none.error.message).toMatch(/have ended meanwhile: there is nothing to retry/);
+
     const again = await app.call('disconnect.retryFailed', { runId: second.runId });
     expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -193,13 +200,18 @@ describe('bulk disconnect', () => {
 
     await closing.service.close();
 
-    const entries = closing.store.audit.list(profile.id, { limit: 1000, beforeId: null });
+    const entries = closing.store.audit.list(profile.id, {
+      limit: 1000,
+      beforeId: null,
+      runId: run.runId,
+      result: null,
+      nasIp: null,
+    });
     expect(entries).toHaveLength(run.total);
-    const results = new Set(entries.map((entry) => entry.result));
-    expect([...results].sort()).toEqual(['cancelled', 'failed']);
-    expect(sessionsAsked(dead).size).toBe(
-      entries.filter((entry) => entry.result === 'failed').length,
-    );
+    // Closing cancels: the requests in flight stop retransmitting, and nothing is left
+    // unrecorded.
+    expect(new Set(entries.map((entry) => entry.result))).toEqual(new Set(['cancelled']));
+    expect(sessionsAsked(dead).size).toBeLessThanOrEqual(8);
     expect(
       await closing.call('disconnect.start', { selection: { kind: 'user', username: 'y0@fiber' } }),
     ).toMatchObject({ ok: false });
@@ -220,5 +232,93 @@ describe('bulk disconnect', () => {
     expect(
       await app.call('disconnect.start', { selection: { kind: 'sessions', radacctIds: [] } }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('groups a run’s audit entries under the run, names its NAS, and says each outcome once', async () => {
+    await clearOnline();
+    await addFreeradiusNas(database.pool(), 'bng-east', '127.0.10.8');
+    const east = await coaNas('127.0.10.8', { answer: 'nak', errorCause: 503 }, 'never');
+    await saveCoaAccess(app, east);
+    await insertSessions(database.pool(), sessionsOn('127.0.10.8', 3, 'e'));
+
+    const selection = {
+      kind: 'filter',
+      filter: { status: 'online', nasIp: '127.0.10.8' },
+    } as const;
+    expect(await app.ok('disconnect.preview', { selection })).toMatchObject({
+      count: 3,
+      description: 'online sessions on NAS bng-east (127.0.10.8)',
+    });
+    const started = await app.ok('disconnect.start', { selection });
+    const report = await finishedRun(app, started.runId);
+    expect(report.outcomes.map((outcome) => outcome.nasName)).toEqual([
+      'bng-east',
+      'bng-east',
+      'bng-east',
+    ]);
+
+    const runs = await app.ok('audit.runs', {});
+    expect(runs[0]).toMatchObject({
+      runId: started.runId,
+      description: 'online sessions on NAS bng-east (127.0.10.8)',
+      total: 3,
+    });
+    const entries = await app.ok('audit.list', { runId: started.runId });
+    expect(entries).toHaveLength(3);
+    expect(entries.every((entry) => entry.runId === started.runId)).toBe(true);
+    // The detail is the outcome, once: no run prefix, no attempts repeated after it.
+    expect(entries[0]?.detail).toMatch(
+      /^Disconnect failed: RouterOS API: not set up for NAS bng-east \(127\.0\.10\.8\) \(no API user in Settings → NAS\)\. CoA: Disconnect-NAK Session-Context-Not-Found \(503\)\. radacct still shows the session open 1\.5 s later\.$/,
+    );
+    expect(await app.ok('audit.list', { runId: started.runId, result: 'done' })).toEqual([]);
+    expect(
+      await app.ok('audit.list', { nasIp: '127.0.10.8', result: 'failed', limit: 1000 }),
+    ).toHaveLength(3);
+  });
+
+  it('fails fast on a NAS that refuses the API login and never answers CoA; the other NAS carry on', async () => {
+    await clearOnline();
+    const refusing = await routerOs.start({ host: '127.0.10.9' });
+    const silent = await coaNas('127.0.10.9', { answer: 'silent' });
+    const healthy = await coaNas('127.0.10.10', { answer: 'ack' });
+    await saveApiAndCoaAccess(
+      app,
+      '127.0.10.9',
+      { apiPort: refusing.port, coaPort: silent.port },
+      'not-the-password',
+    );
+    await saveCoaAccess(app, healthy);
+    await insertSessions(database.pool(), [
+      ...sessionsOn('127.0.10.9', 200, 'r'),
+      ...sessionsOn('127.0.10.10', 20, 'h'),
+    ]);
+
+    const started = await app.ok('disconnect.start', {
+      selection: { kind: 'filter', filter: { status: 'online' } },
+    });
+    const report = await finishedRun(app, started.runId);
+
+    // One refused login, said once; a handful of CoA timeouts, then the NAS is given up.
+    const logins = refusing.sentences.filter((sentence) => sentence.words[0] === '/login');
+    expect(logins).toHaveLength(1);
+    expect(sessionsAsked(silent).size).toBeLessThanOrEqual(2 * 8);
+    expect(report.notices).toEqual([
+      expect.stringMatching(
+        /^RouterOS API on 127\.0\.10\.9: login refused earlier in this run: RouterOS API at 127\.0\.10\.9:\d+ refused the login for user "noc"/,
+      ),
+      expect.stringMatching(
+        /^CoA on 127\.0\.10\.9: no answer 3 times in a row earlier in this run/,
+      ),
+    ]);
+    const refused = report.outcomes.filter((outcome) => outcome.nasIp === '127.0.10.9');
+    expect(refused.every((outcome) => outcome.result === 'failed')).toBe(true);
+    const skipped = refused.filter((outcome) => !outcome.sent);
+    expect(skipped.length).toBeGreaterThanOrEqual(200 - 2 * 8);
+    expect(skipped.at(-1)?.attempts.map((attempt) => attempt.detail)).toEqual([
+      expect.stringMatching(/^RouterOS API: skipped — login refused earlier in this run: /),
+      expect.stringMatching(/^CoA: skipped — no answer 3 times in a row earlier in this run: /),
+    ]);
+    const carriedOn = report.outcomes.filter((outcome) => outcome.nasIp === '127.0.10.10');
+    expect(carriedOn.map((outcome) => outcome.result)).toEqual(Array(20).fill('done'));
   });
 });

@@ -29,6 +29,7 @@ const unconfigured = {
   coaPort: 3799,
   apiPasswordSet: false,
   coaSecretSet: false,
+  requireMessageAuthenticator: false,
 };
 
 const noSecretIn = (value: unknown) => expect(JSON.stringify(value)).not.toMatch(/S3cret|Pa55/);
@@ -77,6 +78,7 @@ describe('NAS credentials through the service', () => {
       apiPasswordSet: true,
       coaSecretSet: false,
       coaSecretFromRadius: true,
+      requireMessageAuthenticator: false,
     });
     const withCoa = await app.ok('nasAccess.save', draft({ nasIp: '127.0.10.2', coaSecret }));
     expect(withCoa).toMatchObject({ coaSecretSet: true, coaSecretFromRadius: false });
@@ -155,6 +157,7 @@ describe('nasAccessFor, for the disconnect pipeline', () => {
       coaSecret,
       coaSecretSet: true,
       coaSecretFromRadius: false,
+      requireMessageAuthenticator: false,
     });
   });
 
@@ -173,6 +176,7 @@ describe('nasAccessFor, for the disconnect pipeline', () => {
       apiPasswordSet: true,
       coaSecretSet: false,
       coaSecretFromRadius: true,
+      requireMessageAuthenticator: false,
       apiPassword,
       coaSecret: northSecret,
     });
@@ -183,6 +187,7 @@ describe('nasAccessFor, for the disconnect pipeline', () => {
       nasIp: '127.0.10.99',
       ...unconfigured,
       coaSecretFromRadius: false,
+      requireMessageAuthenticator: false,
       apiPassword: null,
       coaSecret: null,
     });

@@ -29,8 +29,14 @@ export async function startCoaPeer(options: {
   address?: string;
   secret: string;
   behaviour: PeerBehaviour;
+  /** Put a Message-Authenticator in every reply. */
+  signReplies?: boolean;
+  /** Drop requests without a valid Message-Authenticator. */
+  requireMessageAuthenticator?: boolean;
   /** Called once per request the peer acknowledges: a BNG then ends the session. */
   onAck?: (request: DisconnectRequest) => void;
+  /** Called for every verified request, answered or not (a BNG that ends the session silently). */
+  onVerified?: (request: DisconnectRequest) => void;
 }): Promise<CoaPeer> {
   // Read live: a test may change the behaviour while the peer runs.
   const { behaviour } = options;
@@ -40,9 +46,12 @@ export async function startCoaPeer(options: {
   const receiver = await startCoaReceiver({
     address: options.address ?? '127.0.10.1',
     secret: options.secret,
+    signReplies: options.signReplies,
+    requireMessageAuthenticator: options.requireMessageAuthenticator,
     faults: behaviour,
     onRequest: (request) => received.push(request),
     answer: (request) => {
+      options.onVerified?.(request);
       if (behaviour.answer === 'silent') return null;
       const { errorCause } = behaviour;
       const cause = typeof errorCause === 'function' ? errorCause(request) : errorCause;

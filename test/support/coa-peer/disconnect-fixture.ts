@@ -15,14 +15,17 @@ export const roomyWaitMs = 250;
  * A factory for one peer per test, closed after each test: call it at the top of a test
  * file, then `await peerThat({ answer: 'ack' })` inside a test.
  */
-export function peerPerTest(): (behaviour: PeerBehaviour) => Promise<CoaPeer> {
+export function peerPerTest(): (
+  behaviour: PeerBehaviour,
+  signing?: { signReplies?: boolean; requireMessageAuthenticator?: boolean },
+) => Promise<CoaPeer> {
   let peer: CoaPeer | undefined;
   afterEach(async () => {
     await peer?.close();
     peer = undefined;
   });
-  return async (behaviour) => {
-    peer = await startCoaPeer({ secret: peerSecret, behaviour });
+  return async (behaviour, signing = {}) => {
+    peer = await startCoaPeer({ secret: peerSecret, behaviour, ...signing });
     return peer;
   };
 }

@@ -22,6 +22,8 @@ export interface ReceiverOptions {
   address?: string;
   secret: string;
   knownSession: KnownSession;
+  requireMessageAuthenticator?: boolean;
+  signReplies?: boolean;
 }
 
 const readyLine = 'Ready to process requests';

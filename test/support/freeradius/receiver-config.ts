@@ -12,6 +12,13 @@ export interface ReceiverConfig {
   clientAddress: string;
   secret: string;
   knownSession: KnownSession;
+  /**
+   * `require_message_authenticator = yes` for the client, as a NAS hardened against
+   * BlastRADIUS: FreeRADIUS 3.2 then drops every request from it without a valid one.
+   */
+  requireMessageAuthenticator?: boolean;
+  /** Put a Message-Authenticator in every reply (as FreeRADIUS 3.2 signs it). */
+  signReplies?: boolean;
 }
 
 /**
@@ -22,6 +29,14 @@ export interface ReceiverConfig {
  */
 export function receiverConfig(config: ReceiverConfig): string {
   const { raddb, address, port, clientAddress, secret, knownSession } = config;
+  const requireMessageAuthenticator = config.requireMessageAuthenticator ? 'yes' : 'no';
+  // An update of the reply list makes FreeRADIUS add and sign the attribute.
+  const signReply = config.signReplies
+    ? `update reply {
+			&Message-Authenticator := 0x00
+		}
+		`
+    : '';
   return `prefix = /usr
 raddbdir = ${raddb}
 confdir = \${raddbdir}
@@ -37,6 +52,7 @@ log {
 client session-desk {
 	ipaddr = ${clientAddress}
 	secret = ${quoted(secret)}
+	require_message_authenticator = ${requireMessageAuthenticator}
 }
 
 modules {
@@ -56,7 +72,7 @@ server disconnect-receiver {
 	}
 
 	recv-coa {
-		if (&User-Name == ${quoted(knownSession.userName)} && &Acct-Session-Id == ${quoted(knownSession.acctSessionId)}) {
+		${signReply}if (&User-Name == ${quoted(knownSession.userName)} && &Acct-Session-Id == ${quoted(knownSession.acctSessionId)}) {
 			ok
 		}
 		else {

@@ -11,9 +11,17 @@ export interface RouterOsPeerSwitches extends RouterOsApiFaults {
   readonly emptyReplies: boolean;
 }
 
+/** One sentence as the peer read it, with when (performance.now()). */
+export interface ReceivedSentence {
+  receivedAt: number;
+  words: string[];
+}
+
 export interface RouterOsPeer {
   host: string;
   port: number;
+  /** Every sentence any client sent, login included, in arrival order. */
+  sentences: ReceivedSentence[];
   /** The `/ppp/active` table: tests seed it, `/ppp/active/remove` shrinks it. */
   sessions: PppActiveSession[];
   switches: RouterOsPeerSwitches;
@@ -49,11 +57,16 @@ export interface RouterOsPeerOptions {
  */
 export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<RouterOsPeer> {
   const receivedNames = new Set<string>();
+  const sentences: ReceivedSentence[] = [];
   const waiters: { name: string; resolve: () => void }[] = [];
   const { emptyReplies = true, ...faults } = options.switches ?? {};
   const peer = { sessions: options.sessions ?? [] };
 
-  const noteReceived = (name: string) => {
+  const noteReceived = (name: string, words: readonly Buffer[]) => {
+    sentences.push({
+      receivedAt: performance.now(),
+      words: words.map((word) => word.toString('utf8')),
+    });
     receivedNames.add(name);
     for (const waiter of waiters.filter((candidate) => candidate.name === name)) {
       waiters.splice(waiters.indexOf(waiter), 1);
@@ -91,6 +104,7 @@ export async function startRouterOsPeer(options: RouterOsPeerOptions): Promise<R
   return {
     host: server.host,
     port: server.port,
+    sentences,
     get sessions() {
       return peer.sessions;
     },

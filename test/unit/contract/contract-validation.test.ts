@@ -98,7 +98,7 @@ describe('contract validation', () => {
   it('rejects a refresh interval below 2 s', () =>
     expectRejected('settings.set', { refreshSeconds: 1 }, /at least 2 s/));
 
-  it('fills the ports and TLS a NAS draft leaves out', async () => {
+  it('fills the ports, TLS and Message-Authenticator a NAS draft leaves out', async () => {
     const { handlers } = recordingHandlers();
     const draft = { nasIp: ' 127.0.10.1 ', apiUser: null, apiPassword: null, coaSecret: null };
     expect(await createDispatch(handlers, silent)('nasAccess.save', draft)).toEqual({
@@ -110,7 +110,21 @@ describe('contract validation', () => {
         apiTls: false,
         apiTlsFingerprint: null,
         coaPort: 3799,
+        requireMessageAuthenticator: false,
       },
+    });
+  });
+
+  it('fills the audit filters a page request leaves out, and refuses an unknown result', async () => {
+    const { handlers } = recordingHandlers();
+    const dispatch = createDispatch(handlers, silent);
+    expect(await dispatch('audit.list', { limit: 50 })).toMatchObject({
+      ok: true,
+      data: { limit: 50, beforeId: null, runId: null, result: null, nasIp: null },
+    });
+    expect(await dispatch('audit.list', { runId: 12, result: 'maybe' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/result filter/) },
     });
   });
 

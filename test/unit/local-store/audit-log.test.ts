@@ -1,3 +1,4 @@
+import type { AuditListInput } from '@contract';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openLocalStore } from '../../../src-main/local-store';
@@ -5,7 +6,13 @@ import { auditEntry, profileDraft, useStoreFolder } from './fixtures';
 
 const folder = useStoreFolder();
 const open = () => openLocalStore(folder.file, folder.sealer);
-const firstPage = { limit: 200, beforeId: null };
+const firstPage: AuditListInput = {
+  limit: 200,
+  beforeId: null,
+  runId: null,
+  result: null,
+  nasIp: null,
+};
 
 describe('audit log', () => {
   it('records an entry and gives it back with its id', () => {
@@ -31,7 +38,7 @@ describe('audit log', () => {
     const seen: number[] = [];
     let beforeId: number | null = null;
     for (;;) {
-      const page = store.audit.list(core.id, { limit: 3, beforeId });
+      const page = store.audit.list(core.id, { ...firstPage, limit: 3, beforeId });
       if (page.length === 0) break;
       expect(page.length).toBeLessThanOrEqual(3);
       seen.push(...page.map((entry) => entry.id));
@@ -138,5 +145,59 @@ describe('audit log', () => {
     expect(() => store.audit.record(core.id, boss)).toThrow(/CHECK constraint/);
     expect(store.audit.list(core.id, firstPage)).toEqual([]);
     store.close();
+  });
+
+  it("groups a run's entries under the run and filters by run, result and NAS", () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const run = store.audit.startRun(core.id, {
+      startedAt: '2026-11-21T10:00:00.000Z',
+      description: 'online sessions on NAS bng-east (127.0.10.7)',
+      total: 3,
+    });
+    expect(run).toMatchObject({ description: 'online sessions on NAS bng-east (127.0.10.7)' });
+    const inRun = (overrides: Parameters<typeof auditEntry>[0]) =>
+      store.audit.record(
+        core.id,
+        auditEntry({ action: 'bulk-disconnect', runId: run.runId, ...overrides }),
+      );
+    const done = inRun({ username: 'a', nasIp: '127.0.10.7' });
+    const failed = inRun({ username: 'b', nasIp: '127.0.10.7', result: 'failed', path: null });
+    const other = inRun({ username: 'c', nasIp: '127.0.10.8', result: 'failed', path: null });
+    const single = store.audit.record(core.id, auditEntry({ username: 'd', result: 'failed' }));
+    const ids = (filter: Partial<typeof firstPage>) =>
+      store.audit.list(core.id, { ...firstPage, ...filter }).map((entry) => entry.id);
+
+    expect(ids({ runId: run.runId })).toEqual([other.id, failed.id, done.id]);
+    expect(ids({ result: 'failed' })).toEqual([single.id, other.id, failed.id]);
+    expect(ids({ runId: run.runId, result: 'failed', nasIp: '127.0.10.7' })).toEqual([failed.id]);
+    expect(single.runId).toBeNull();
+    expect(store.audit.runs(core.id, 10)).toEqual([run]);
+    const second = store.audit.startRun(core.id, {
+      startedAt: run.startedAt,
+      description: 'x',
+      total: 1,
+    });
+    expect(store.audit.runs(core.id, 10).map((entry) => entry.runId)).toEqual([
+      second.runId,
+      run.runId,
+    ]);
+    store.close();
+  });
+
+  it('refuses to move an entry to another run or rewrite a run, even by hand in SQL', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    const run = store.audit.startRun(core.id, { startedAt: 'now', description: 'run', total: 1 });
+    store.audit.record(core.id, auditEntry({ runId: run.runId }));
+    store.close();
+    const db = new Database(folder.file);
+    try {
+      expect(() => db.prepare('UPDATE audit_log SET run_id = NULL').run()).toThrow(/append-only/);
+      expect(() => db.prepare('UPDATE disconnect_run SET total = 9').run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM disconnect_run').run()).toThrow(/append-only/);
+    } finally {
+      db.close();
+    }
   });
 });

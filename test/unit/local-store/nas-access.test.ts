@@ -24,7 +24,13 @@ describe('NAS credentials', () => {
     const core = store.profiles.save(profileDraft());
     const second = store.nasAccess.save(
       core.id,
-      nasAccessDraft({ nasIp: '127.0.10.2', apiPassword: 'api-pass', apiTls: true, apiPort: 8729 }),
+      nasAccessDraft({
+        nasIp: '127.0.10.2',
+        apiPassword: 'api-pass',
+        apiTls: true,
+        apiPort: 8729,
+        requireMessageAuthenticator: true,
+      }),
     );
     expect(second).toEqual({
       nasIp: '127.0.10.2',
@@ -36,6 +42,7 @@ describe('NAS credentials', () => {
       apiPasswordSet: true,
       coaSecretSet: false,
       coaSecretFromRadius: false,
+      requireMessageAuthenticator: true,
     });
     store.nasAccess.save(core.id, nasAccessDraft({ coaSecret: 'coa-secret', coaPort: 1700 }));
     expect(store.nasAccess.list(core.id).map((nas) => nas.nasIp)).toEqual([
@@ -51,6 +58,7 @@ describe('NAS credentials', () => {
       coaPort: 1700,
       coaSecret: 'coa-secret',
       apiPassword: null,
+      requireMessageAuthenticator: false,
     });
     expect(store.nasAccess.get(core.id, '127.0.10.9')).toBeNull();
 
@@ -237,6 +245,7 @@ describe('NAS secrets', () => {
         'coaSecretFromRadius',
         'coaSecretSet',
         'nasIp',
+        'requireMessageAuthenticator',
       ]);
     }
     expect(JSON.stringify([saved, listed])).not.toMatch(/Api-Pa55|Coa-Secret/);

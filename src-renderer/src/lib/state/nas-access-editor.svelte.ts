@@ -34,6 +34,8 @@ export class NasAccessEditor {
   coaSecretSet = $state(false);
   coaSecretFromRadius = $state(false);
   clearCoaSecret = $state(false);
+  /** Refuse CoA replies that carry no Message-Authenticator. */
+  requireMessageAuthenticator = $state(false);
   /** Edited since loaded or saved. */
   dirty = $state(false);
 
@@ -65,6 +67,7 @@ export class NasAccessEditor {
     this.coaSecretSet = nas.coaSecretSet;
     this.coaSecretFromRadius = nas.coaSecretFromRadius;
     this.clearCoaSecret = false;
+    this.requireMessageAuthenticator = nas.requireMessageAuthenticator;
     this.stored =
       nas.apiUser !== null ||
       nas.apiPasswordSet ||
@@ -72,7 +75,8 @@ export class NasAccessEditor {
       nas.apiTls ||
       nas.apiTlsFingerprint !== null ||
       nas.apiPort !== defaultApiPort ||
-      nas.coaPort !== defaultCoaPort;
+      nas.coaPort !== defaultCoaPort ||
+      nas.requireMessageAuthenticator;
     this.dirty = false;
     this.busy = null;
     this.error = null;
@@ -103,6 +107,7 @@ export class NasAccessEditor {
       coaPort: this.coaPort ?? 0,
       coaSecret: secretDraft(this.coaSecret, this.clearCoaSecret),
       apiTlsFingerprint: pin,
+      requireMessageAuthenticator: this.requireMessageAuthenticator,
     };
   }
 

@@ -1,9 +1,16 @@
 // Single-session disconnects from the table. One can take ~22 s for the NAS plus ~10 s for
 // the Accounting-Stop, so each runs on its own: the row says "Disconnecting…", the rest of
-// the page keeps working, and a toast tells how it ended.
+// the page keeps working, and a toast tells how it ended, as radacct decided it.
 import { F, type DisconnectPath, type DisconnectVia, type SessionRow } from '@contract';
 import { SvelteSet } from 'svelte/reactivity';
-import { failureText, otherPath, outcomeHeadline, pathLabels } from '../disconnect-words';
+import {
+  failureText,
+  nasLabel,
+  otherPath,
+  outcomeDetail,
+  outcomeHeadline,
+  pathLabels,
+} from '../disconnect-words';
 import { request } from '../request';
 import type { Toasts } from './toasts.svelte';
 
@@ -36,13 +43,13 @@ export class SessionDisconnects {
       }
       const outcome = result.data;
       if (outcome.result === 'still-online' && outcome.path) {
-        this.#offerOtherPath(session, outcome.path);
+        this.#offerOtherPath(session, outcome.path, nasLabel(outcome));
         return;
       }
       this.#toasts.show({
         tone: outcome.result === 'done' ? 'success' : 'danger',
         title: outcomeHeadline(outcome),
-        detail: outcome.result === 'done' ? null : `${username} on NAS ${outcome.nasIp}`,
+        detail: outcomeDetail(outcome),
       });
     } finally {
       this.inFlight.delete(radacctId);
@@ -50,13 +57,13 @@ export class SessionDisconnects {
     }
   }
 
-  #offerOtherPath(session: SessionRow, acknowledged: DisconnectPath): void {
+  #offerOtherPath(session: SessionRow, acknowledged: DisconnectPath, nas: string): void {
     const other = otherPath(acknowledged);
     this.#toasts.show({
       tone: 'warning',
       title: 'NAS acknowledged, session still open',
       detail:
-        `${session[F.username]} on NAS ${session[F.nasIp]}: the ${pathLabels[acknowledged]} ` +
+        `${session[F.username]} on NAS ${nas}: the ${pathLabels[acknowledged]} ` +
         'answered, but no Accounting-Stop reached radacct.',
       actions: [
         {
