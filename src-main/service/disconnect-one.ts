@@ -1,7 +1,7 @@
 import type { DisconnectOutcome, ParsedInput } from '@contract';
 import { anythingSent, disconnectSession } from '../nas/disconnect';
 import { auditEntryFor, settleOutcome } from './disconnect-outcome';
-import type { DisconnectDeps } from './disconnect-deps';
+import type { DeskContext } from './desk-context';
 import { nasAccessFor } from './nas-access-for';
 import { openSessionFor } from './open-session';
 import { currentOperator } from './operator-identity';
@@ -12,29 +12,29 @@ import { currentOperator } from './operator-identity';
  * lands in the audit log.
  */
 export async function disconnectOne(
-  deps: DisconnectDeps,
+  desk: DeskContext,
   { radacctId, via }: ParsedInput<'nas.disconnect'>,
 ): Promise<DisconnectOutcome> {
-  const profileId = deps.active.profileId;
+  const profileId = desk.active.profileId;
   const session = await openSessionFor(
-    deps.active,
-    deps.scope(),
+    desk.active,
+    desk.scope(),
     radacctId,
     (ended) =>
       `${ended.username}'s session on ${ended.nasIp} has already ended: there is nothing to ` +
       'disconnect. Refresh the table.',
   );
-  const access = await deps.active.run((db) =>
-    nasAccessFor(deps.store, db, profileId, session.nasIp),
+  const access = await desk.active.run((db) =>
+    nasAccessFor(desk.store, db, profileId, session.nasIp),
   );
-  const report = await disconnectSession(session, access, { via }, deps.settings.timing);
+  const report = await disconnectSession(session, access, { via }, desk.disconnect.timing);
   // Nothing sent: one read says whether the session ended meanwhile, with no wait.
-  const graceMs = anythingSent(report) ? deps.watcher.defaultGraceMs : 0;
-  const reading = await deps.watcher.watch(profileId, radacctId, graceMs);
+  const graceMs = anythingSent(report) ? desk.watcher.defaultGraceMs : 0;
+  const reading = await desk.watcher.watch(profileId, radacctId, graceMs);
   const outcome = settleOutcome(session, report, reading, graceMs);
-  deps.store.audit.record(
+  desk.store.audit.record(
     profileId,
-    auditEntryFor('disconnect', currentOperator(deps.active.connectedOperator), session, outcome),
+    auditEntryFor('disconnect', currentOperator(desk.active.connectedOperator), session, outcome),
   );
   return outcome;
 }

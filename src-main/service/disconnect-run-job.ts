@@ -10,7 +10,7 @@ import {
 } from '../nas/disconnect';
 import { sentences } from '../sentences';
 import type { BackgroundJob } from './background-jobs';
-import type { DisconnectDeps } from './disconnect-deps';
+import type { DeskContext } from './desk-context';
 import {
   auditEntryFor,
   cancelledOutcome,
@@ -53,7 +53,7 @@ export class DisconnectRunJob implements BackgroundJob<DisconnectRun> {
 
   constructor(
     private readonly plan: RunPlan,
-    private readonly deps: DisconnectDeps,
+    private readonly desk: DeskContext,
   ) {
     this.id = plan.runId;
   }
@@ -93,7 +93,7 @@ export class DisconnectRunJob implements BackgroundJob<DisconnectRun> {
       { once: true },
     );
     const watches: Promise<void>[] = [];
-    const { settings } = this.deps;
+    const settings = this.desk.disconnect;
     const { unsent } = await disconnectEach(
       this.plan.targets,
       (nasIp) => this.plan.accesses.get(nasIp)!,
@@ -131,15 +131,15 @@ export class DisconnectRunJob implements BackgroundJob<DisconnectRun> {
 
   /** radacct decides: watched for the grace period when a request went out, else read once. */
   private async confirm(target: DisconnectTarget, report: DisconnectReport): Promise<void> {
-    const graceMs = anythingSent(report) ? this.deps.watcher.defaultGraceMs : 0;
-    const reading = await this.deps.watcher.watch(this.plan.profileId, target.radacctId, graceMs);
+    const graceMs = anythingSent(report) ? this.desk.watcher.defaultGraceMs : 0;
+    const reading = await this.desk.watcher.watch(this.plan.profileId, target.radacctId, graceMs);
     this.confirming.delete(target.radacctId);
     this.record(target, settleOutcome(target, report, reading, graceMs));
   }
 
   /** Never sent: one radacct read (shared with the others) says whether it is still online. */
   private async confirmUnsent(target: DisconnectTarget): Promise<void> {
-    const reading = await this.deps.watcher.watch(this.plan.profileId, target.radacctId, 0);
+    const reading = await this.desk.watcher.watch(this.plan.profileId, target.radacctId, 0);
     this.confirming.delete(target.radacctId);
     this.record(target, cancelledOutcome(target, reading));
   }
@@ -147,13 +147,13 @@ export class DisconnectRunJob implements BackgroundJob<DisconnectRun> {
   private record(target: DisconnectTarget, outcome: DisconnectOutcome): void {
     this.settled.push(outcome);
     try {
-      this.deps.store.audit.record(
+      this.desk.store.audit.record(
         this.plan.profileId,
         auditEntryFor('bulk-disconnect', this.plan.operator, target, outcome, this.id),
       );
     } catch (failure) {
       // A failing record (a full disk) must not stall the sessions still queued.
-      this.deps.log.error(`recording run ${this.id}'s outcome for ${target.radacctId}`, failure);
+      this.desk.log.error(`recording run ${this.id}'s outcome for ${target.radacctId}`, failure);
     }
   }
 

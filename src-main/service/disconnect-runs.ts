@@ -9,7 +9,7 @@ import type { NasAccess } from '../nas/disconnect';
 import { OperatorError } from '../operator-error';
 import { BackgroundJobs } from './background-jobs';
 import { describeSelection } from './describe-selection';
-import type { DisconnectDeps } from './disconnect-deps';
+import type { DeskContext } from './desk-context';
 import { DisconnectRunJob } from './disconnect-run-job';
 import { nasAccessForEach } from './nas-access-for';
 import { currentOperator } from './operator-identity';
@@ -27,29 +27,29 @@ interface RunWords {
 export class DisconnectRuns {
   private readonly jobs: BackgroundJobs<DisconnectRun, DisconnectRunJob>;
 
-  constructor(private readonly deps: DisconnectDeps) {
+  constructor(private readonly desk: DeskContext) {
     this.jobs = new BackgroundJobs({
       noun: 'bulk run',
-      work: deps.work,
-      log: deps.log,
-      publish: (view) => deps.events.emit('disconnect.progress', view),
+      work: desk.work,
+      log: desk.log,
+      publish: (view) => desk.events.emit('disconnect.progress', view),
     });
   }
 
   async preview(selection: BulkSelection): Promise<BulkPreview> {
-    const { count, nasCount } = await this.deps.active.run((db) =>
-      db.countSessionsToDisconnect(selection, this.deps.scope()),
+    const { count, nasCount } = await this.desk.active.run((db) =>
+      db.countSessionsToDisconnect(selection, this.desk.scope()),
     );
     return { count, nasCount, description: await this.describe(selection) };
   }
 
   async start(selection: BulkSelection, words?: RunWords): Promise<DisconnectRun> {
     this.jobs.refuseWhileClosing();
-    const { active, store } = this.deps;
+    const { active, store } = this.desk;
     const profileId = active.profileId;
     const described = await this.describe(selection);
     const targets = await active.run((db) =>
-      db.sessionsToDisconnect(selection, this.deps.scope(), maxBulkSessions + 1),
+      db.sessionsToDisconnect(selection, this.desk.scope(), maxBulkSessions + 1),
     );
     if (targets.length > maxBulkSessions) {
       throw new OperatorError(
@@ -85,7 +85,7 @@ export class DisconnectRuns {
         targets,
         accesses,
       },
-      this.deps,
+      this.desk,
     );
     return this.jobs.launch(job);
   }
@@ -137,7 +137,7 @@ export class DisconnectRuns {
   private async describe(selection: BulkSelection): Promise<string> {
     const nasIp = selection.kind === 'filter' ? selection.filter.nasIp?.trim() : null;
     if (!nasIp) return describeSelection(selection, null);
-    const nas = await this.deps.active.run((db) => db.listNas(this.deps.scope()));
+    const nas = await this.desk.active.run((db) => db.listNas(this.desk.scope()));
     return describeSelection(selection, nas.find((entry) => entry.nasIp === nasIp)?.name ?? null);
   }
 }

@@ -6,25 +6,11 @@ import {
   type SessionFilter,
 } from '@contract';
 import { OperatorError } from '../operator-error';
-import type { OperatorScope } from '../operator-scope';
 import type { SessionPageQuery } from '../radius-db';
-import type { ActiveDatabase } from './active-database';
 import { BackgroundJobs } from './background-jobs';
-import type { DispatchLog } from './dispatch';
-import type { EventHub } from './event-hub';
-import { suggestedExportName, type ChooseExportPath } from './export-destination';
+import type { DeskContext } from './desk-context';
+import { suggestedExportName } from './export-destination';
 import { ExportJob } from './export-job';
-import type { PendingWork } from './pending-work';
-
-export interface ExportDeps {
-  active: ActiveDatabase;
-  scope: () => OperatorScope;
-  events: EventHub;
-  work: PendingWork;
-  log: DispatchLog;
-  /** null: this shell cannot save files (exports are refused in words). */
-  chooseExportPath: ChooseExportPath | null;
-}
 
 const formatCount = (count: number): string => count.toLocaleString('en');
 
@@ -36,26 +22,26 @@ export class ExportJobs {
   private readonly jobs: BackgroundJobs<ExportProgress, ExportJob>;
   private nextExportId = 1;
 
-  constructor(private readonly deps: ExportDeps) {
+  constructor(private readonly desk: DeskContext) {
     this.jobs = new BackgroundJobs({
       noun: 'export',
-      work: deps.work,
-      log: deps.log,
-      publish: (view) => deps.events.emit('export.progress', view),
+      work: desk.work,
+      log: desk.log,
+      publish: (view) => desk.events.emit('export.progress', view),
     });
   }
 
   /** How many rows "Export all" would write now, and whether that is allowed. */
   async count(filter: SessionFilter): Promise<ExportCount> {
-    const { count, exact } = await this.deps.active.run((db) =>
-      db.countMatching(filter, this.deps.scope(), maxExportRows),
+    const { count, exact } = await this.desk.active.run((db) =>
+      db.countMatching(filter, this.desk.scope(), maxExportRows),
     );
     return { count, exact, allowed: count <= maxExportRows, limit: maxExportRows };
   }
 
   async start(input: ExportStartInput): Promise<ExportProgress> {
     this.jobs.refuseWhileClosing();
-    const choose = this.deps.chooseExportPath;
+    const choose = this.desk.chooseExportPath;
     if (!choose) {
       throw new OperatorError('FORBIDDEN', 'This Session Desk cannot save files.');
     }
@@ -70,7 +56,7 @@ export class ExportJobs {
       input.scope === 'all'
         ? { filter: input.filter, sort: input.sort, cursor: null, limit: maxExportRows }
         : { filter: input.filter, sort: input.sort, cursor: input.cursor, limit: input.pageSize };
-    const { active, scope } = this.deps;
+    const { active, scope } = this.desk;
     return this.jobs.launch(
       new ExportJob(this.nextExportId++, total, target, query, { active, scope }),
     );

@@ -1,29 +1,20 @@
 import type { Handlers } from '@contract';
-import type { LocalStore } from '../local-store';
-import type { OperatorScope } from '../operator-scope';
-import type { ActiveDatabase, OpenDatabase } from './active-database';
 import { OperatorError } from '../operator-error';
 import { recommendedIndexes, type RadiusDb } from '../radius-db';
 import { defaultTiming } from '../nas/disconnect';
 import { testNas } from '../nas/test-nas';
-import type { DisconnectDeps } from './disconnect-deps';
+import type { DeskContext } from './desk-context';
 import { disconnectOne } from './disconnect-one';
 import { createExportHandlers } from './export-handlers';
 import type { ExportJobs } from './export-jobs';
 import type { DisconnectRuns } from './disconnect-runs';
 import { nasAccessFor } from './nas-access-for';
 import { markRadiusSecret, withRadiusSecrets } from './nas-access-list';
-import { subscriberHandlers, type SubscriberSettings } from './subscriber-handlers';
+import { subscriberHandlers } from './subscriber-handlers';
 
-export interface HandlerContext {
-  store: LocalStore;
-  active: ActiveDatabase;
-  openDatabase: OpenDatabase;
-  /** Which sessions the connected operator sees (operator-access.ts). */
-  scope: () => OperatorScope;
-  disconnect: DisconnectDeps;
+/** The background jobs the handlers start and follow. */
+export interface DeskJobs {
   runs: DisconnectRuns;
-  subscribers?: SubscriberSettings;
   exports: ExportJobs;
 }
 
@@ -43,8 +34,8 @@ async function onlineFor(db: RadiusDb): Promise<number | null> {
 }
 
 /** Every method of the contract, implemented by the domains; a missing one fails to compile. */
-export function createHandlers(context: HandlerContext): Handlers {
-  const { store, active, openDatabase, scope, runs } = context;
+export function createHandlers(desk: DeskContext, { runs, exports }: DeskJobs): Handlers {
+  const { store, active, openDatabase, scope } = desk;
   return {
     'profiles.list': async () => store.profiles.list(),
     'profiles.save': async (draft) => {
@@ -113,18 +104,17 @@ export function createHandlers(context: HandlerContext): Handlers {
     'nasAccess.test': async ({ nasIp }) => {
       const profileId = active.profileId;
       const access = await active.run((db) => nasAccessFor(store, db, profileId, nasIp));
-      return testNas(nasIp, access, { ...defaultTiming, ...context.disconnect.settings.timing });
+      return testNas(nasIp, access, { ...defaultTiming, ...desk.disconnect.timing });
     },
     'audit.list': async (page) => store.audit.list(active.profileId, page),
     'audit.runs': async ({ limit }) => store.audit.runs(active.profileId, limit),
-    'nas.disconnect': async (input) =>
-      context.disconnect.work.track(() => disconnectOne(context.disconnect, input)),
+    'nas.disconnect': async (input) => desk.work.track(() => disconnectOne(desk, input)),
     'disconnect.preview': async ({ selection }) => runs.preview(selection),
     'disconnect.start': async ({ selection }) => runs.start(selection),
     'disconnect.cancel': async ({ runId }) => runs.cancel(runId),
     'disconnect.report': async ({ runId }) => runs.report(runId),
     'disconnect.retryFailed': async ({ runId }) => runs.retryFailed(runId),
-    ...subscriberHandlers(context),
-    ...createExportHandlers(context.exports),
+    ...subscriberHandlers(desk),
+    ...createExportHandlers(exports),
   };
 }

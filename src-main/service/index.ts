@@ -4,7 +4,8 @@ import { openRadiusDb } from '../radius-db';
 import { ActiveDatabase, type OpenDatabase } from './active-database';
 import { AccountingStopWatcher, defaultStopWatch } from './accounting-stop-watcher';
 import { createDispatch, type DispatchLog } from './dispatch';
-import { readStopsIn, type DisconnectDeps, type DisconnectSettings } from './disconnect-deps';
+import { type DeskContext } from './desk-context';
+import { readStopsIn, type DisconnectSettings } from './disconnect-settings';
 import { DisconnectRuns } from './disconnect-runs';
 import { EventHub, type EventListener } from './event-hub';
 import type { ChooseExportPath } from './export-destination';
@@ -60,35 +61,22 @@ export function createService(options: ServiceOptions): SessionDeskService {
     { ...defaultStopWatch, ...settings.watch },
     log,
   );
-  const disconnect: DisconnectDeps = {
-    store: options.store,
-    active,
-    scope,
-    events,
-    settings,
-    work,
-    watcher,
-    log,
-  };
-  const runs = new DisconnectRuns(disconnect);
-  const exports = new ExportJobs({
-    active,
-    scope,
-    events,
-    work,
-    log,
-    chooseExportPath: options.chooseExportPath ?? null,
-  });
-  const handlers = createHandlers({
+  const desk: DeskContext = {
     store: options.store,
     active,
     openDatabase,
     scope,
-    disconnect,
-    runs,
-    subscribers: options.subscribers,
-    exports,
-  });
+    events,
+    work,
+    watcher,
+    log,
+    disconnect: settings,
+    subscribers: options.subscribers ?? {},
+    chooseExportPath: options.chooseExportPath ?? null,
+  };
+  const runs = new DisconnectRuns(desk);
+  const exports = new ExportJobs(desk);
+  const handlers = createHandlers(desk, { runs, exports });
   return {
     call: createDispatch(
       withPermissionChecks(handlers, () => active.operator()),
@@ -99,7 +87,7 @@ export function createService(options: ServiceOptions): SessionDeskService {
     close: async () => {
       runs.cancelAll();
       exports.cancelAll();
-      await disconnect.work.drain();
+      await work.drain();
       await active.release();
     },
   };

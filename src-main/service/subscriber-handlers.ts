@@ -1,8 +1,7 @@
 import type { Handlers } from '@contract';
 import { OperatorError } from '../operator-error';
-import type { OperatorScope } from '../operator-scope';
 import { pingAddress } from '../ping/ping-address';
-import type { ActiveDatabase } from './active-database';
+import type { DeskContext } from './desk-context';
 import { openSessionFor } from './open-session';
 
 export interface SubscriberSettings {
@@ -18,13 +17,10 @@ export interface SubscriberSettings {
 type SubscriberMethods = 'subscribers.detail' | 'subscribers.whoHad' | 'subscribers.ping';
 
 /** The subscriber page: detail, "who had this address", ping of a session's framed IP. */
-export function subscriberHandlers(context: {
-  active: ActiveDatabase;
-  scope: () => OperatorScope;
-  subscribers?: SubscriberSettings;
-}): Pick<Handlers, SubscriberMethods> {
-  const { active, scope } = context;
-  const settings = context.subscribers ?? {};
+export function subscriberHandlers(
+  desk: Pick<DeskContext, 'active' | 'scope' | 'subscribers'>,
+): Pick<Handlers, SubscriberMethods> {
+  const { active, scope, subscribers: settings } = desk;
   return {
     'subscribers.detail': async ({ username }) =>
       active.run((db) => db.subscriberDetail(username, scope())),
