@@ -1,4 +1,4 @@
-import type { Handlers } from '@contract';
+import { samePasswordDestination, type Handlers } from '@contract';
 import type { LocalStore } from '../local-store';
 import type { OperatorScope } from '../operator-scope';
 import type { ActiveDatabase, OpenDatabase } from './active-database';
@@ -49,7 +49,10 @@ export function createHandlers(context: HandlerContext): Handlers {
         throw new OperatorError('NOT_FOUND', `Profile ${draft.id} no longer exists.`);
       }
       const { host, port, database, user, sslMode } = draft;
-      const password = draft.password ?? stored?.password ?? null;
+      // The stored password goes only to the server, user and TLS mode it was typed for.
+      const storedPassword =
+        stored && samePasswordDestination(stored, draft) ? stored.password : null;
+      const password = draft.password ?? storedPassword;
       const db = await openDatabase(
         { host, port, database, user, sslMode, password },
         { applicationName: 'Session Desk (test)' },
