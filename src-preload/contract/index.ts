@@ -59,6 +59,7 @@ export * from './filters';
 export * from './nas-access';
 export * from './permissions';
 export * from './profiles';
+export * from './radacct-id';
 export * from './sessions';
 export * from './subscribers';
 
