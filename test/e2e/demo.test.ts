@@ -1,13 +1,17 @@
 // `npm run demo -- --browser` as a newcomer runs it: the built demo as a child process
 // (embedded PostgreSQL, live accounting, six simulated BNGs, browser mode), driven in
 // Chromium, checked against its own database, then stopped with Ctrl-C.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localStoreFile } from '../../src-main/data-folder';
+import { demoProfileName } from '../../src-main/demo/demo-profile';
+import { openLocalStore } from '../../src-main/local-store';
+import { createKeyFileSealer } from '../../src-main/secrets/key-file-sealer';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import {
   repoRoot,
@@ -19,6 +23,16 @@ import {
 
 const demoEntry = join(repoRoot, 'out/main/demo.js');
 const browserEntry = join(repoRoot, 'out/main/browser.js');
+
+function demoDatabasePassword(demoFolder: string): string {
+  const store = openLocalStore(localStoreFile(demoFolder), createKeyFileSealer(demoFolder));
+  try {
+    const demoProfile = store.profiles.list().find((p) => p.name === demoProfileName)!;
+    return store.profiles.get(demoProfile.id)!.password!;
+  } finally {
+    store.close();
+  }
+}
 
 function processAlive(pid: number): boolean {
   try {
@@ -128,21 +142,22 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     demo = run(demoEntry, ['--browser', '--data-dir', dataDir, '--port', '0']);
     const database = await waitForOutput(
       demo,
-      /PostgreSQL on 127\.0\.0\.1:(\d+), database (\w+)/,
+      /PostgreSQL on 127\.0\.0\.1:(\d+), database (\w+), role (\w+); files in (\S+)\)/,
       120_000,
     );
     pgPort = Number(database[1]);
+    clusterFolder = database[4]!;
     demoUrl = (await waitForOutput(demo, /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/, 60_000))[0];
-    // The demo's server trusts loopback (it prints no password): connect as a DBA would.
+    // The demo prints no password: read it where the demo saved it, as the operator's own
+    // account could (the profile store and its key file in the demo folder).
     pool = new pg.Pool({
       host: '127.0.0.1',
       port: pgPort,
-      user: 'postgres',
+      user: database[3],
+      password: demoDatabasePassword(join(dataDir, 'demo')),
       database: database[2],
     });
     pool.on('error', () => undefined);
-    clusterFolder = (await pool.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!
-      .data_directory;
     postmasterPid = Number(
       readFileSync(join(clusterFolder, 'postmaster.pid'), 'utf8').split('\n')[0],
     );
@@ -156,10 +171,6 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     await pool?.end();
     if (demo) await stopWithCtrlC(demo);
     rmSync(dataDir, { recursive: true, force: true });
-    // As root the cluster lives in the temporary folder (see embedded-database.ts).
-    if (clusterFolder && basename(dirname(clusterFolder)).startsWith('session-desk-demo-pg-')) {
-      rmSync(dirname(clusterFolder), { recursive: true, force: true });
-    }
   }, 60_000);
 
   it('opens on the Demo ISP profile, and the stat row matches count(*) in radacct', async () => {
@@ -414,6 +425,24 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     }
   });
 
+  it('keeps its PostgreSQL to itself: no superuser over TCP, a private cluster folder', async () => {
+    const asSuperuser = new pg.Client({
+      host: '127.0.0.1',
+      port: pgPort,
+      user: 'postgres',
+      database: 'postgres',
+    });
+    asSuperuser.on('error', () => undefined);
+    await expect(asSuperuser.connect()).rejects.toThrow();
+    await asSuperuser.end().catch(() => undefined);
+    const role = await pool.query<{ rolsuper: boolean }>(
+      'SELECT rolsuper FROM pg_roles WHERE rolname = current_user',
+    );
+    expect(role.rows[0]!.rolsuper).toBe(false);
+    expect(basename(clusterFolder)).toMatch(/^session-desk-demo-pg-[A-Za-z0-9]{6}$/);
+    expect((statSync(clusterFolder).mode & 0o777).toString(8)).toBe('700');
+  });
+
   it('npm run browser on the demo folder reopens the saved Demo ISP profile', async () => {
     const served = run(browserEntry, ['--data-dir', join(dataDir, 'demo'), '--port', '0']);
     try {
@@ -453,5 +482,6 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     expect(await portAccepts(pgPort)).toBe(false);
     expect(await portAccepts(Number(new URL(demoUrl).port))).toBe(false);
     expect(existsSync(join(clusterFolder, 'postmaster.pid'))).toBe(false);
+    expect(existsSync(clusterFolder)).toBe(false);
   }, 60_000);
 });
