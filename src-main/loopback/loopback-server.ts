@@ -18,7 +18,7 @@ import { AccessGuard } from './access-guard';
 import { serveExportDownload } from './export-downloads';
 import { checkBindHost, defaultBindHost } from './bind-address';
 import { requestPath } from './request-path';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../renderer-files';
 
 export interface LoopbackLog {
   error(message: string, error: unknown): void;
