@@ -204,16 +204,16 @@ describe.skipIf(!hasChromium)('NAS settings and audit log in Chromium', () => {
 
   it('a new API port warns that the stored password stays behind; saving clears it', async () => {
     const port = page.getByTestId('nas-api-port');
-    const moves = page.getByTestId('nas-api-password-moves');
+    const staysBehind = page.getByTestId('nas-api-password-stays-behind');
     const typedFor = await port.inputValue();
     await port.fill('18728');
-    await moves.waitFor();
+    await staysBehind.waitFor();
     expect(await page.getByTestId('nas-api-password').getAttribute('placeholder')).toMatch(
       /type it again/,
     );
     await snapshot(page, 'nas-06b-password-stays-behind');
     await port.fill(typedFor);
-    expect(await moves.count()).toBe(0);
+    expect(await staysBehind.count()).toBe(0);
     await port.fill('18728');
     await page.getByTestId('nas-save').click();
     await expect

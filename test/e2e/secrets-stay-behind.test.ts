@@ -38,26 +38,28 @@ describe.skipIf(!hasChromium)('a stored password and an edited profile', () => {
   });
 
   it('warns as soon as the host, port, user or SSL mode differ, and not otherwise', async () => {
-    const moves = page.getByTestId('profile-password-moves');
+    const staysBehind = page.getByTestId('profile-password-stays-behind');
     const password = page.getByTestId('profile-password');
     expect(await page.getByTestId('profile-password-state').textContent()).toMatch(/password set/);
     await page.getByTestId('profile-name').fill('Core RADIUS (renamed)');
-    expect(await moves.count()).toBe(0);
+    expect(await staysBehind.count()).toBe(0);
     expect(await password.getAttribute('placeholder')).toMatch(/leave blank to keep/);
 
     await page.getByTestId('profile-host').fill('radius-db.elsewhere.example');
-    await moves.waitFor();
-    expect(await moves.textContent()).toMatch(/stays only with the host, port, user and SSL mode/);
+    await staysBehind.waitFor();
+    expect(await staysBehind.textContent()).toMatch(
+      /stays only with the host, port, user and SSL mode/,
+    );
     expect(await password.getAttribute('placeholder')).toMatch(/type it again/);
     await snapshot(page, 'secrets-01-password-stays-behind');
 
     await page.getByTestId('profile-host').fill(db.profile.host);
-    expect(await moves.count()).toBe(0);
+    expect(await staysBehind.count()).toBe(0);
     await page.getByTestId('profile-ssl').selectOption('require');
-    await moves.waitFor();
+    await staysBehind.waitFor();
     // Typing it again is the way to keep one.
     await password.fill('Typed-Again');
-    expect(await moves.count()).toBe(0);
+    expect(await staysBehind.count()).toBe(0);
     await password.fill('');
     await page.getByTestId('profile-ssl').selectOption('disable');
   });
