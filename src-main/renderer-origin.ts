@@ -51,3 +51,15 @@ export async function appProtocolFile(
   }
   return readStaticFile(rendererDir, requested.pathname);
 }
+
+/**
+ * The one permission the page uses: writing text to the clipboard (Copy of the index
+ * advice), and only for our own page. Everything else a site may ask for is refused.
+ */
+export function permissionAllowed(
+  permission: string,
+  requestingUrl: string,
+  source: RendererSource,
+): boolean {
+  return permission === 'clipboard-sanitized-write' && isOwnRendererUrl(requestingUrl, source);
+}

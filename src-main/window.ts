@@ -1,7 +1,12 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isOwnRendererUrl, rendererUrlOf, type RendererSource } from './renderer-origin';
+import {
+  isOwnRendererUrl,
+  permissionAllowed,
+  rendererUrlOf,
+  type RendererSource,
+} from './renderer-origin';
 
 // Main is an ES module: there is no __dirname, so derive the bundle's folder.
 const bundleFolder = dirname(fileURLToPath(import.meta.url));
@@ -34,10 +39,12 @@ function guard(contents: WebContents, source: RendererSource): void {
 
 export function createMainWindow(source: RendererSource): BrowserWindow {
   // The renderer needs no camera, notifications or anything else a site may ask for.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
-    grant(false),
+  session.defaultSession.setPermissionRequestHandler((contents, permission, grant) =>
+    grant(permissionAllowed(permission, contents.getURL(), source)),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionAllowed(permission, requestingOrigin, source),
+  );
   const window = new BrowserWindow({
     width: 1440,
     height: 900,

@@ -6,6 +6,7 @@ import { developmentOverrides } from '../../../src-main/development-overrides';
 import {
   appProtocolFile,
   isOwnRendererUrl,
+  permissionAllowed,
   rendererUrlOf,
   type RendererSource,
 } from '../../../src-main/renderer-origin';
@@ -51,6 +52,18 @@ describe('which page is our own renderer', () => {
       'file:///index.html',
     ]) {
       expect(isOwnRendererUrl(url, devServer), url).toBe(false);
+    }
+  });
+});
+
+describe('permissions', () => {
+  it('grant only clipboard writes, and only to our own page', () => {
+    const own = 'app://session-desk/index.html';
+    expect(permissionAllowed('clipboard-sanitized-write', own, app)).toBe(true);
+    expect(permissionAllowed('clipboard-sanitized-write', 'app://session-desk', app)).toBe(true);
+    expect(permissionAllowed('clipboard-sanitized-write', 'https://evil.example', app)).toBe(false);
+    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
+      expect(permissionAllowed(permission, own, app), permission).toBe(false);
     }
   });
 });
