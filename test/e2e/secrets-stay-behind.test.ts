@@ -20,7 +20,11 @@ describe.skipIf(!hasChromium)('a stored password and an edited profile', () => {
     app = await startAppServer();
     const profile = await app.harness.ok(
       'profiles.save',
-      draftFor(db.profile, 'Core RADIUS', { password: 'Stored-Pa55', sslMode: 'disable' }),
+      // The server's own password where it asks for one (embedded PostgreSQL), else any.
+      draftFor(db.profile, 'Core RADIUS', {
+        password: db.profile.password ?? 'Stored-Pa55',
+        sslMode: 'disable',
+      }),
     );
     profileId = profile.id;
     await app.harness.ok('profiles.connect', { id: profile.id });
