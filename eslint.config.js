@@ -10,6 +10,7 @@ const electronShell = [
   'src-main/ipc.ts',
   'src-main/safe-storage-sealer.ts',
   'src-main/export-dialog.ts',
+  'src-main/app-protocol.ts',
   'src-preload/index.ts',
 ];
 

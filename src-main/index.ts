@@ -1,32 +1,37 @@
 // Electron lifecycle only: open the store, build the service, bind it, show the window.
 import { app, BrowserWindow, dialog } from 'electron';
+import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
 import { ensureDataFolder, localStoreFile } from './data-folder';
+import { developmentOverrides } from './development-overrides';
 import { chooseExportPathWithDialog } from './export-dialog';
 import { bindServiceToIpc } from './ipc';
 import { openLocalStore } from './local-store';
 import { subscriberSettingsFromEnv } from './ping/demo-ping';
 import { createSafeStorageSealer } from './safe-storage-sealer';
 import { createService } from './service';
-import { createMainWindow } from './window';
+import { createMainWindow, rendererFolder } from './window';
 
 app.enableSandbox();
+registerAppScheme();
 
 async function start(): Promise<void> {
+  const overrides = developmentOverrides(process.env, app.isPackaged);
   const dataFolder = ensureDataFolder(app.getPath('userData'));
   const store = openLocalStore(localStoreFile(dataFolder), createSafeStorageSealer(), {
-    nativeBinding: process.env.SESSION_DESK_SQLITE_BINDING,
+    nativeBinding: overrides.sqliteBinding,
   });
   const service = createService({
     store,
     chooseExportPath: chooseExportPathWithDialog,
     subscribers: subscriberSettingsFromEnv(process.env),
   });
-  bindServiceToIpc(service);
+  serveRendererOverAppScheme(rendererFolder);
+  bindServiceToIpc(service, overrides.rendererSource);
   await service.resume();
-  createMainWindow();
+  createMainWindow(overrides.rendererSource);
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(overrides.rendererSource);
   });
   app.on('window-all-closed', () => app.quit());
   let quitting = false;

@@ -1,29 +1,18 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import {
+  isOwnRendererUrl,
+  permissionAllowed,
+  rendererUrlOf,
+  type RendererSource,
+} from './renderer-origin';
 
 // Main is an ES module: there is no __dirname, so derive the bundle's folder.
 const bundleFolder = dirname(fileURLToPath(import.meta.url));
 
-/** Where the renderer comes from: the dev server in development, the built file otherwise. */
-export function rendererUrl(): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer) return devServer;
-  return pathToFileURL(join(bundleFolder, '../renderer/index.html')).href;
-}
-
-/** True when a URL belongs to our own renderer (same origin, or our own index file). */
-export function isOwnRendererUrl(url: string): boolean {
-  const own = new URL(rendererUrl());
-  try {
-    const candidate = new URL(url);
-    return own.protocol === 'file:'
-      ? candidate.protocol === 'file:' && candidate.pathname === own.pathname
-      : candidate.origin === own.origin;
-  } catch {
-    return false;
-  }
-}
+/** The built renderer (out/renderer), served over app://. */
+export const rendererFolder = join(bundleFolder, '../renderer');
 
 /** The one way out to the web: https links only, opened in the operator's browser. */
 export function openExternal(url: string): void {
@@ -34,20 +23,27 @@ export function openExternal(url: string): void {
   }
 }
 
-function guard(contents: WebContents): void {
+function guard(contents: WebContents, source: RendererSource): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnRendererUrl(url)) event.preventDefault();
+    if (!isOwnRendererUrl(url, source)) event.preventDefault();
   });
+  contents.on('will-redirect', (event, url) => {
+    if (!isOwnRendererUrl(url, source)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     openExternal(url);
     return { action: 'deny' };
   });
 }
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(source: RendererSource): BrowserWindow {
   // The renderer needs no camera, notifications or anything else a site may ask for.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) =>
-    grant(false),
+  session.defaultSession.setPermissionRequestHandler((contents, permission, grant) =>
+    grant(permissionAllowed(permission, contents.getURL(), source)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    permissionAllowed(permission, requestingOrigin, source),
   );
   const window = new BrowserWindow({
     width: 1440,
@@ -65,8 +61,8 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  guard(window.webContents);
+  guard(window.webContents, source);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(rendererUrl());
+  void window.loadURL(rendererUrlOf(source));
   return window;
 }

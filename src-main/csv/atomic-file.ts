@@ -32,7 +32,13 @@ export class AtomicFile {
       `.${basename(target)}.${randomBytes(4).toString('hex')}.part`,
     );
     // flush: the stream fsyncs before it closes, so a finished file is on disk, not in cache.
-    const stream = createWriteStream(temp, { flags: 'wx', flush: true, highWaterMark: 1 << 20 });
+    // Owner-only: an export lists subscribers, their addresses and traffic.
+    const stream = createWriteStream(temp, {
+      flags: 'wx',
+      mode: 0o600,
+      flush: true,
+      highWaterMark: 1 << 20,
+    });
     try {
       await once(stream, 'open');
     } catch (error) {

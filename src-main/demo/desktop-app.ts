@@ -37,10 +37,14 @@ export function ensureElectronBinary(repoRoot: string): boolean {
 
 /**
  * Opens the desktop app on the demo's data folder through scripts/launch-electron.mjs
- * (which builds better-sqlite3 for Electron). It runs in a process group of its own so
- * stop() ends the launcher and Electron together.
+ * (which builds better-sqlite3 for Electron), with env added to its environment. It runs
+ * in a process group of its own so stop() ends the launcher and Electron together.
  */
-export function launchDesktopApp(repoRoot: string, dataFolder: string): DesktopApp {
+export function launchDesktopApp(
+  repoRoot: string,
+  dataFolder: string,
+  env: Record<string, string>,
+): DesktopApp {
   const launcher = spawn(
     process.execPath,
     [join(repoRoot, 'scripts/launch-electron.mjs'), `--user-data-dir=${dataFolder}`],
@@ -49,7 +53,7 @@ export function launchDesktopApp(repoRoot: string, dataFolder: string): DesktopA
       cwd: repoRoot,
       stdio: 'inherit',
       detached: true,
-      env: { ...process.env, [demoPingEnv]: '1' },
+      env: { ...process.env, ...env, [demoPingEnv]: '1' },
     },
   );
   const closed = new Promise<void>((resolve) => launcher.once('exit', () => resolve()));

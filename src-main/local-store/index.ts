@@ -7,6 +7,7 @@ import type { LocalStore } from './local-store';
 import { applyMigrations } from './migrate';
 import { migrations } from './migrations';
 import { createNasAccessStore } from './nas-access-store';
+import { ensureOwnerOnlyStoreFile } from './owner-only-file';
 import { createProfileStore } from './profile-store';
 import { createSavedFilterStore } from './saved-filter-store';
 
@@ -39,6 +40,7 @@ export function openLocalStore(
 ): LocalStore {
   let db: Database.Database | undefined;
   try {
+    if (file !== ':memory:') ensureOwnerOnlyStoreFile(file);
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     // WAL: readers never wait for a writer. busy_timeout: a second instance briefly holding
     // the write lock makes us wait rather than fail.

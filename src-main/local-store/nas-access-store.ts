@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { NasAccessDraft, NasAccessSummary } from '@contract';
+import {
+  sameApiPasswordDestination,
+  sameCoaSecretDestination,
+  type NasAccessDraft,
+  type NasAccessSummary,
+} from '@contract';
 import { OperatorError } from '../operator-error';
 import type { Sealer } from '../secrets/sealer';
 import type { NasAccessStore } from './local-store';
@@ -67,6 +72,28 @@ export function createNasAccessStore(db: Database, sealer: Sealer): NasAccessSto
   const remove = db.prepare<[number, string]>(
     'DELETE FROM nas_access WHERE profile_id = ? AND nas_ip = ?',
   );
+  const saveInTransaction = db.transaction(
+    (profileId: number, draft: NasAccessDraft): NasAccessSummary => {
+      const stored = getRow.get(profileId, draft.nasIp);
+      const params = toParams(profileId, draft, sealer);
+      if (stored) {
+        // Untyped, a secret stays only where it was typed for: a new destination clears it.
+        const before = toSummary(stored);
+        const after = {
+          apiUser: params.apiUser,
+          apiPort: params.apiPort,
+          apiTls: params.apiTls === 1,
+          apiTlsFingerprint: params.keepApiTlsFingerprint
+            ? before.apiTlsFingerprint
+            : params.apiTlsFingerprint,
+          coaPort: params.coaPort,
+        };
+        if (!sameApiPasswordDestination(before, after)) params.keepApiPassword = 0;
+        if (!sameCoaSecretDestination(before, after)) params.keepCoaSecret = 0;
+      }
+      return toSummary(upsert.get(params)!);
+    },
+  );
 
   return {
     list: (profileId) => listRows.all(profileId).map(toSummary),
@@ -83,7 +110,7 @@ export function createNasAccessStore(db: Database, sealer: Sealer): NasAccessSto
 
     save(profileId, draft) {
       try {
-        return toSummary(upsert.get(toParams(profileId, draft, sealer))!);
+        return saveInTransaction(profileId, draft);
       } catch (error) {
         if (violates(error, 'FOREIGNKEY')) throw profileNotFound(profileId);
         throw error;

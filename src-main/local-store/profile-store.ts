@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { ProfileDraft, ProfileSummary, SslMode } from '@contract';
+import {
+  samePasswordDestination,
+  type ProfileDraft,
+  type ProfileSummary,
+  type SslMode,
+} from '@contract';
 import { OperatorError } from '../operator-error';
 import type { Sealer } from '../secrets/sealer';
 import type { ProfileStore } from './local-store';
@@ -42,10 +47,12 @@ export function createProfileStore(db: Database, sealer: Sealer): ProfileStore {
   const saveInTransaction = db.transaction((draft: ProfileDraft): number => {
     const params = toParams(draft, sealer);
     if (draft.id === null) return insert.get(params)!.id;
-    const keepPassword = draft.password === null ? 1 : 0;
-    if (update.run({ ...params, id: draft.id, keepPassword }).changes === 0) {
-      throw profileNotFound(draft.id);
-    }
+    const stored = getRow.get(draft.id);
+    if (!stored) throw profileNotFound(draft.id);
+    // Untyped, the password stays only where it was typed for: a move clears it.
+    const keepPassword =
+      draft.password === null && samePasswordDestination(toSummary(stored), draft) ? 1 : 0;
+    update.run({ ...params, id: draft.id, keepPassword });
     return draft.id;
   });
 

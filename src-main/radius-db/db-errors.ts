@@ -1,5 +1,6 @@
 import { OperatorError } from '../operator-error';
 import { serverLabel, type DbProfile } from './db-profile';
+import { maxConnections } from './db-pool';
 
 /** What an error message needs to name: the server, the database, the user, the limit. */
 export interface DbErrorContext {
@@ -24,6 +25,17 @@ const unreachableCodes: Record<string, string> = {
   ETIMEDOUT: 'no answer',
   ECONNRESET: 'connection reset',
   EPIPE: 'connection closed',
+};
+
+/** SQLSTATE class 22 (data exception), in words: PostgreSQL's own text names its internals. */
+const dataExceptions: Record<string, string> = {
+  '22003': 'a number too large (or too small) for its column',
+  '22P02': 'a value that is not of the kind its column holds',
+  '22007': 'a date or time PostgreSQL cannot read',
+  '22008': 'a date or time out of range',
+  '22001': 'a value too long for its column',
+  '22021': 'a character the database cannot store',
+  '22P05': 'a character the database cannot store',
 };
 
 const tlsCertificateCodes = new Set([
@@ -66,7 +78,18 @@ export function toOperatorError(error: unknown, context: DbErrorContext): unknow
       'tls-not-offered',
     );
   }
-  if (/connection timeout|timeout expired|timeout exceeded when trying to connect/i.test(message)) {
+  // pg-pool's own words when every connection is checked out and none came back in time:
+  // the server answers, it is only busy. Not a lost database.
+  if (/timeout exceeded when trying to connect/i.test(message)) {
+    return new OperatorError(
+      'DB_BUSY',
+      `PostgreSQL at ${server} is busy: all ${maxConnections} of Session Desk's connections ` +
+        `to it are still working on earlier requests, and none came free within ` +
+        `${seconds(context.connectTimeoutMs)}. Try again in a moment; if it lasts, a long ` +
+        'query or a lock is holding them (the DBA can see which in pg_stat_activity).',
+    );
+  }
+  if (/connection timeout|timeout expired/i.test(message)) {
     return unreachable(server, `no answer within ${seconds(context.connectTimeoutMs)}`, 'TIMEOUT');
   }
   if (/Query read timeout/i.test(message)) {
@@ -85,7 +108,11 @@ export function toOperatorError(error: unknown, context: DbErrorContext): unknow
     case '28P01':
       return authFailed(profile, server, 'wrong password');
     case '28000':
-      return authFailed(profile, server, message);
+      return authFailed(
+        profile,
+        server,
+        "the server's access rules (pg_hba.conf) do not let this user in from this workstation",
+      );
     case '3D000':
       return new OperatorError(
         'DB_NOT_FOUND',
@@ -104,7 +131,7 @@ export function toOperatorError(error: unknown, context: DbErrorContext): unknow
     case '42501':
       return new OperatorError(
         'FORBIDDEN',
-        `User "${profile.user}" may not read this data on ${server} (${message}). ` +
+        `User "${profile.user}" may not read this data on ${server}: permission denied. ` +
           'Ask the DBA to GRANT SELECT on the FreeRADIUS tables to this user.',
       );
     case '53300':
@@ -115,7 +142,9 @@ export function toOperatorError(error: unknown, context: DbErrorContext): unknow
   if (code.startsWith('22')) {
     return new OperatorError(
       'INVALID_INPUT',
-      `PostgreSQL at ${server} could not read a value of this query: ${message}.`,
+      `PostgreSQL at ${server} refused this request: it holds ${dataExceptions[code] ?? 'a value it could not use'}. ` +
+        'Check what was typed (search, cursor, session id) and try again.',
+      { sqlState: code },
     );
   }
   return error;

@@ -10,6 +10,9 @@ export interface PoolSettings {
   tls: 'off' | 'unverified' | 'verified';
 }
 
+/** Connections per opened database: a page, a count and a stat row at once, and one spare. */
+export const maxConnections = 4;
+
 /**
  * A small pool per opened database: the Sessions page runs at most a page, a count and a
  * stat row at once. Every session gets the statement timeout and TimeZone = UTC, so raw
@@ -30,7 +33,7 @@ export function createDbPool(profile: DbProfile, settings: PoolSettings): pg.Poo
     query_timeout: settings.statementTimeoutMs + 5000,
     connectionTimeoutMillis: settings.connectTimeoutMs,
     keepAlive: true,
-    max: 4,
+    max: maxConnections,
     idleTimeoutMillis: 60_000,
     types: rawTypeParsers,
     // SET rather than a startup option: pg_settings.reset_val then still holds the server's

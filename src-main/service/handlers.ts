@@ -1,4 +1,4 @@
-import type { Handlers } from '@contract';
+import { samePasswordDestination, type Handlers } from '@contract';
 import { OperatorError } from '../operator-error';
 import { recommendedIndexes, type RadiusDb } from '../radius-db';
 import { defaultTiming } from '../nas/disconnect';
@@ -55,7 +55,10 @@ export function createHandlers(desk: DeskContext, { runs, exports }: DeskJobs): 
         throw new OperatorError('NOT_FOUND', `Profile ${draft.id} no longer exists.`);
       }
       const { host, port, database, user, sslMode } = draft;
-      const password = draft.password ?? stored?.password ?? null;
+      // The stored password goes only to the server, user and TLS mode it was typed for.
+      const storedPassword =
+        stored && samePasswordDestination(stored, draft) ? stored.password : null;
+      const password = draft.password ?? storedPassword;
       const db = await openDatabase(
         { host, port, database, user, sslMode, password },
         { applicationName: 'Session Desk (test)' },

@@ -7,7 +7,14 @@ export interface SessionDeskBridge {
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
-/** Messages of the loopback WebSocket transport (browser mode). */
+/**
+ * Messages of the loopback WebSocket transport (browser mode). The first message on every
+ * socket is the hello, carrying the access token: no cookie holds it, so nothing sends it
+ * to another server on this machine, and nothing but this page can set or clear it.
+ */
+export interface SocketHello {
+  token: string;
+}
 export interface SocketRequest {
   id: number;
   method: string;
@@ -25,3 +32,14 @@ export interface SocketEvent {
 
 /** Path of the loopback WebSocket endpoint. */
 export const socketPath = '/bridge';
+
+/** Why the server closed a socket before serving it (RFC 6455 leaves 4000-4999 to us). */
+export const socketRefusals = {
+  /** The hello was missing, malformed or carried another token. */
+  tokenRefused: 4401,
+  /** No hello arrived in time. */
+  helloTimeout: 4408,
+} as const;
+
+/** The query parameter of the address browser mode prints; the page reads it, not the server. */
+export const tokenParameter = 'token';

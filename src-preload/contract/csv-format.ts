@@ -52,9 +52,12 @@ export const csvColumns: readonly CsvColumn[] = [
 /** A file is a sessions export when its header holds every required column by name. */
 export const requiredCsvHeaders = csvColumns.filter((c) => !c.optional).map((c) => c.header);
 
-// A spreadsheet runs a cell that starts with one of these as a formula (or DDE command).
-const formulaStart = /^'*[=+\-@\t\r]/;
-const neutralised = /^'+[=+\-@\t\r]/;
+// A spreadsheet runs a cell as a formula (or DDE command) when it starts with = + - @, tab,
+// CR or LF, also after leading whitespace, and also in the full-width forms ＝ ＋ － ＠ (OWASP's
+// CSV injection list). \s covers tab, CR, LF, the no-break and the ideographic space.
+const trigger = String.raw`(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])`;
+const formulaStart = new RegExp(`^'*${trigger}`);
+const neutralised = new RegExp(`^'+${trigger}`);
 
 /**
  * Makes a text value safe to open in a spreadsheet: a value that would start a formula gets

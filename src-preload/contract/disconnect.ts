@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import type { disconnectPaths } from './nas-access';
+import { radacctIdSchema } from './radacct-id';
 import { sessionFilterSchema } from './sessions';
 import { requiredText } from './text';
-
-/** radacct's primary key, as text: bigint does not fit a JS number exactly. */
-export const radacctIdSchema = z
-  .string({ error: 'A session is named by its radacct id.' })
-  .regex(/^[1-9][0-9]{0,18}$/, { error: 'A session is named by its radacct id (a number).' });
 
 /**
  * 'auto' is the spec's order (RouterOS API, then CoA); one path alone is the "try the other

@@ -7,6 +7,8 @@ export const errorCodes = [
   'NO_PROFILE',
   'NOT_FOUND',
   'DB_UNREACHABLE',
+  /** Every connection to the database is in use: it answers, just not now. */
+  'DB_BUSY',
   'DB_AUTH_FAILED',
   'DB_NOT_FOUND',
   'NOT_FREERADIUS',

@@ -61,6 +61,7 @@ export * from './nas-access';
 export * from './operator';
 export * from './permissions';
 export * from './profiles';
+export * from './radacct-id';
 export * from './sessions';
 export * from './subscribers';
 

@@ -41,8 +41,9 @@ export function normaliseFingerprint(typed: string): string {
 
 /**
  * How Session Desk reaches one NAS, as the operator edits it. apiPassword and coaSecret
- * follow the profile password: null keeps the stored one, '' clears it, text replaces it.
- * They go in once and never come back.
+ * follow the profile password: null keeps the stored one (only while its destination stays:
+ * see sameApiPasswordDestination), '' clears it, text replaces it. They go in once and
+ * never come back.
  */
 export const nasAccessDraftSchema = z.strictObject({
   nasIp: nasIpSchema,
@@ -87,6 +88,34 @@ export interface NasAccessSummary {
   /** Replies without a Message-Authenticator are refused. */
   requireMessageAuthenticator: boolean;
 }
+
+/**
+ * Where a NAS's stored API password goes: one API user, on one port, in the clear or over
+ * TLS trusting one certificate. A draft that changes any of these without typing the
+ * password again clears it; the CoA secret likewise follows its CoA port. So no edit (and
+ * nobody holding the bridge) can send a stored secret to a listener of their choosing.
+ */
+export type ApiPasswordDestination = Pick<
+  NasAccessSummary,
+  'apiUser' | 'apiPort' | 'apiTls' | 'apiTlsFingerprint'
+>;
+
+export function sameApiPasswordDestination(
+  stored: ApiPasswordDestination,
+  draft: ApiPasswordDestination,
+): boolean {
+  return (
+    stored.apiUser === draft.apiUser &&
+    stored.apiPort === draft.apiPort &&
+    stored.apiTls === draft.apiTls &&
+    stored.apiTlsFingerprint === draft.apiTlsFingerprint
+  );
+}
+
+export const sameCoaSecretDestination = (
+  stored: Pick<NasAccessSummary, 'coaPort'>,
+  draft: Pick<NasAccessSummary, 'coaPort'>,
+): boolean => stored.coaPort === draft.coaPort;
 
 /** A NAS nothing is stored for: the RouterOS and RFC 5176 default ports, no login, no TLS. */
 export function unconfiguredNas(nasIp: string): NasAccessSummary {

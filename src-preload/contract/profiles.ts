@@ -21,7 +21,8 @@ const profileFields = {
 };
 
 /**
- * A profile as the operator edits it. password: null keeps the stored one; a string
+ * A profile as the operator edits it. password: null keeps the stored one (only while the
+ * host, port, user and SSL mode stay as they were: see samePasswordDestination); a string
  * replaces it ('' clears it). The password goes in once and never comes back.
  */
 export const profileDraftSchema = z.strictObject({
@@ -40,6 +41,25 @@ export interface ProfileSummary {
   user: string;
   sslMode: SslMode;
   passwordSet: boolean;
+}
+
+/**
+ * Where a profile's stored password goes: one server, as one user, over one TLS mode. A
+ * draft that changes any of these without typing the password again clears it, so no edit
+ * (and nobody holding the bridge) can send the stored password somewhere new.
+ */
+export type PasswordDestination = Pick<ProfileSummary, 'host' | 'port' | 'user' | 'sslMode'>;
+
+export function samePasswordDestination(
+  stored: PasswordDestination,
+  draft: PasswordDestination,
+): boolean {
+  return (
+    stored.host === draft.host &&
+    stored.port === draft.port &&
+    stored.user === draft.user &&
+    stored.sslMode === draft.sslMode
+  );
 }
 
 /** What schema detection found, in the words the UI shows. */

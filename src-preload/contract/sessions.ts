@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxRadacctId, radacctIdText } from './radacct-id';
 import { operatorText } from './text';
 
 export const sessionStatuses = ['online', 'offline', 'all'] as const;
@@ -48,7 +49,10 @@ export const defaultSort: SessionSort = { column: 'startTime', direction: 'desc'
  */
 export const sessionCursorSchema = z.strictObject({
   value: operatorText('Cursor value', 4000).nullable(),
-  id: z.string().regex(/^\d{1,19}$/, { error: 'Cursor id must be a radacctid.' }),
+  id: radacctIdText({
+    malformed: 'Cursor id must be a radacctid.',
+    tooLarge: `Cursor id must be a radacctid, at most ${maxRadacctId}.`,
+  }),
 });
 export type SessionCursor = z.output<typeof sessionCursorSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { radacctIdSchema } from './disconnect';
+import { radacctIdSchema } from './radacct-id';
 import type { SessionRow } from './sessions';
 import { operatorText, requiredText } from './text';
 

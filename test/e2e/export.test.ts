@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvHeaderLine, F, restoreCsvText, type SessionFilter } from '@contract';
-import { tokenCookie } from '../../src-main/loopback/access-guard';
 import { startAppServer, type AppServer } from '../support/app-server';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -98,17 +97,22 @@ describe.skipIf(!hasChromium)('Export CSV in Chromium (browser mode)', () => {
     await page.getByTestId('export-close').click();
   });
 
-  it('serves exports only with the token, and only files of the exports folder', async () => {
+  it('serves exports only with the token in the Authorization header, and only files of the exports folder', async () => {
     const started = await app.harness.ok('export.start', { filter, pageSize: 5 });
     const status = await exportOutcome(app.harness, started.exportId);
     const url = new URL(status.downloadUrl!, app.server.url);
-    const withToken = { headers: { cookie: `${tokenCookie}=${app.server.token}` } };
+    const withToken = { headers: { authorization: `Bearer ${app.server.token}` } };
 
     const ok = await fetch(url, withToken);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-disposition')).toBe(`attachment; filename="${status.fileName}"`);
     expect((await ok.text()).split('\r\n')).toHaveLength(7);
     expect((await fetch(url)).status).toBe(401);
+    // Neither the old cookie nor the token in the address open it.
+    expect(
+      (await fetch(url, { headers: { cookie: `session_desk_token=${app.server.token}` } })).status,
+    ).toBe(401);
+    expect((await fetch(`${url.href}?token=${app.server.token}`)).status).toBe(401);
     for (const path of ['/exports/..%2Fsession-desk.sqlite', '/exports/.hidden.csv.part']) {
       expect((await fetch(new URL(path, app.server.url), withToken)).status).toBe(404);
     }

@@ -202,6 +202,29 @@ describe.skipIf(!hasChromium)('NAS settings and audit log in Chromium', () => {
     expect(await page.getByTestId('nas-api-password-state').textContent()).toBe('set');
   });
 
+  it('a new API port warns that the stored password stays behind; saving clears it', async () => {
+    const port = page.getByTestId('nas-api-port');
+    const staysBehind = page.getByTestId('nas-api-password-stays-behind');
+    const typedFor = await port.inputValue();
+    await port.fill('18728');
+    await staysBehind.waitFor();
+    expect(await page.getByTestId('nas-api-password').getAttribute('placeholder')).toMatch(
+      /type it again/,
+    );
+    await snapshot(page, 'nas-06b-password-stays-behind');
+    await port.fill(typedFor);
+    expect(await staysBehind.count()).toBe(0);
+    await port.fill('18728');
+    await page.getByTestId('nas-save').click();
+    await expect
+      .poll(() => page.getByTestId('nas-api-password-state').textContent())
+      .toBe('not set');
+    expect(await page.getByTestId('nas-notice').textContent()).toMatch(
+      /stored API password was cleared/,
+    );
+    expect(app.harness.store.nasAccess.get(profileId, westIp)?.apiPassword).toBeNull();
+  });
+
   it('deletes what is stored for a NAS', async () => {
     await page.getByTestId('nas-delete').click();
     await page.getByTestId('nas-delete-confirm').click();

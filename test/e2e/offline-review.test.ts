@@ -143,6 +143,22 @@ describe.skipIf(!hasChromium)('Offline review in Chromium', () => {
     await page.getByTestId('offline-error-dismiss').click();
   });
 
+  it('refuses a dropped file past the size limit before reading it', async () => {
+    const dataTransfer = await page.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(65 * 1024 * 1024)], 'huge.csv'));
+      return transfer;
+    });
+    await page.dispatchEvent('main', 'drop', { dataTransfer });
+    await page.getByTestId('offline-error').waitFor();
+    expect(await text('offline-error-message')).toContain(
+      'the file is 65 MB: Session Desk opens exports of up to 64 MB',
+    );
+    expect(await text('offline-file-name')).toBe('sessions-0930.csv');
+    await snapshot(page, 'offline-04b-file-too-large');
+    await page.getByTestId('offline-error-dismiss').click();
+  });
+
   it('compares with a later export: who appeared, dropped and moved', async () => {
     await page.getByTestId('compare-file').setInputFiles({
       name: 'sessions-1030.csv',

@@ -3,6 +3,8 @@
 // calls `call()` and gets a typed Result.
 import {
   socketPath,
+  socketRefusals,
+  tokenParameter,
   type EventName,
   type Events,
   type MethodInput,
@@ -11,6 +13,7 @@ import {
   type Result,
   type SessionDeskBridge,
   type SocketEvent,
+  type SocketHello,
   type SocketRequest,
   type SocketResponse,
 } from '@contract';
@@ -27,6 +30,8 @@ type Listen = (event: string, listener: (payload: unknown) => void) => () => voi
 interface Transport {
   invoke: Invoke;
   listen: Listen;
+  /** A finished export as browser mode serves it; the desktop app saves exports itself. */
+  fetchExport: (url: string) => Promise<Result<Blob>>;
 }
 
 const bridgeDown = (message: string): Result<never> => ({
@@ -34,11 +39,55 @@ const bridgeDown = (message: string): Result<never> => ({
   error: { code: 'BRIDGE_DOWN', message },
 });
 
+const forbidden = (message: string): Result<never> => ({
+  ok: false,
+  error: { code: 'FORBIDDEN', message },
+});
+
+const noToken = forbidden(
+  'This page carries no access token. Open the address Session Desk printed in its console ' +
+    'when it started (it ends in ?token=…).',
+);
+const tokenRefused = forbidden(
+  "Session Desk refused this page's access token: it was restarted since, or the address " +
+    'was mistyped. Open the address it printed in its console when it started.',
+);
+
+const tokenKey = 'session-desk-token';
+
 /**
- * Browser mode: one socket, reopened on the next call after it drops. Events arrive on the
- * same socket; listeners outlive a dropped socket and hear the next one.
+ * The token of the address browser mode printed, taken out of the address bar and kept in
+ * this tab's sessionStorage, which belongs to this origin alone (scheme, host and port): no
+ * other server or page of this machine can read it, set it or clear it, and a reload keeps it.
+ */
+function pageToken(): string | null {
+  const address = new URL(location.href);
+  const given = address.searchParams.get(tokenParameter);
+  if (given === null) {
+    try {
+      return sessionStorage.getItem(tokenKey);
+    } catch {
+      return null;
+    }
+  }
+  try {
+    sessionStorage.setItem(tokenKey, given);
+  } catch {
+    // Storage disabled: the token still works until the page is reloaded.
+  }
+  address.searchParams.delete(tokenParameter);
+  history.replaceState(history.state, '', address.pathname + address.search + address.hash);
+  return given;
+}
+
+/**
+ * Browser mode: one socket, reopened on the next call after it drops; its first message
+ * hands over the token. Events arrive on the same socket; listeners outlive a dropped
+ * socket and hear the next one. Once the server refuses the token, every call says so.
  */
 function socketTransport(): Transport {
+  const token = pageToken();
+  let refusal: Result<never> | null = token === null ? noToken : null;
   let socket: WebSocket | null = null;
   let opening: Promise<WebSocket> | null = null;
   let nextId = 1;
@@ -53,6 +102,8 @@ function socketTransport(): Transport {
       url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
       const ws = new WebSocket(url);
       ws.onopen = () => {
+        const hello: SocketHello = { token: token ?? '' };
+        ws.send(JSON.stringify(hello));
         socket = ws;
         opening = null;
         resolve(ws);
@@ -66,14 +117,17 @@ function socketTransport(): Transport {
         pending.get(received.id)?.(received.result);
         pending.delete(received.id);
       };
-      ws.onclose = () => {
+      ws.onclose = (closed) => {
         if (opening) {
           opening = null;
           reject(new Error('closed before open'));
         }
         socket = null;
+        if (closed.code === socketRefusals.tokenRefused) refusal = tokenRefused;
         for (const settle of pending.values()) {
-          settle(bridgeDown('Lost contact with Session Desk; retrying on the next refresh.'));
+          settle(
+            refusal ?? bridgeDown('Lost contact with Session Desk; retrying on the next refresh.'),
+          );
         }
         pending.clear();
       };
@@ -82,6 +136,7 @@ function socketTransport(): Transport {
   };
 
   const invoke: Invoke = async (method, input) => {
+    if (refusal) return refusal;
     let ws: WebSocket;
     try {
       ws = await open();
@@ -103,20 +158,59 @@ function socketTransport(): Transport {
     listeners.set(event, forEvent);
     forEvent.add(listener);
     // Main pushes only to open sockets: open one now (a failure shows on the next call).
-    void open().catch(() => undefined);
+    if (!refusal) void open().catch(() => undefined);
     return () => forEvent.delete(listener);
   };
 
-  return { invoke, listen };
+  // The token goes in a header, never in the address: a download link would leave it in
+  // the browser's download history.
+  const fetchExport = async (url: string): Promise<Result<Blob>> => {
+    if (refusal) return refusal;
+    try {
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+      if (response.status === 401) return tokenRefused;
+      if (!response.ok) {
+        return {
+          ok: false,
+          error: {
+            code: 'NOT_FOUND',
+            message: `The export is no longer in the exports folder (HTTP ${response.status}). Export again.`,
+          },
+        };
+      }
+      return { ok: true, data: await response.blob() };
+    } catch {
+      return bridgeDown('Cannot reach Session Desk on this machine to download the export.');
+    }
+  };
+
+  return { invoke, listen, fetchExport };
 }
 
 const transport: Transport = window.sessionDesk
   ? {
       invoke: (method, input) => window.sessionDesk!.invoke(method, input),
       listen: (event, listener) => window.sessionDesk!.on(event, listener),
+      fetchExport: async () => ({
+        ok: false,
+        error: { code: 'INTERNAL', message: 'The desktop app saves exports where you chose.' },
+      }),
     }
   : socketTransport();
 const { invoke } = transport;
+
+/** Downloads a finished browser-mode export under its own name. */
+export async function downloadExport(url: string, fileName: string): Promise<Result<null>> {
+  const fetched = await transport.fetchExport(url);
+  if (!fetched.ok) return fetched;
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(fetched.data);
+  link.download = fileName;
+  link.click();
+  // The click has handed the blob to the download; the URL is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  return { ok: true, data: null };
+}
 
 export function call<M extends MethodName>(
   method: M,

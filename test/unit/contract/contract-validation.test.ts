@@ -76,6 +76,36 @@ describe('contract validation', () => {
       /radacctid/,
     ));
 
+  // radacctid is bigint (int8): a larger id would reach PostgreSQL only to be refused there,
+  // in PostgreSQL's words. Every id input stops it first.
+  const pastInt8 = '9223372036854775808';
+  const largestInt8 = '9223372036854775807';
+
+  it('rejects a cursor id past the largest bigint', () =>
+    expectRejected(
+      'sessions.list',
+      { ...goodList, cursor: { value: null, id: pastInt8 } },
+      /at most 9223372036854775807/,
+    ));
+
+  it.each([
+    ['nas.disconnect', { radacctId: pastInt8 }],
+    ['subscribers.ping', { radacctId: '9999999999999999999' }],
+    ['disconnect.preview', { selection: { kind: 'sessions', radacctIds: ['1', pastInt8] } }],
+    ['disconnect.start', { selection: { kind: 'sessions', radacctIds: [pastInt8] } }],
+  ])('%s refuses a radacct id past the largest bigint', (method, input) =>
+    expectRejected(method, input, /larger than any radacct id PostgreSQL can hold/),
+  );
+
+  it('takes the largest bigint itself', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const result = await createDispatch(handlers, silent)('nas.disconnect', {
+      radacctId: largestInt8,
+    });
+    expect(result.ok).toBe(true);
+    expect(calls).toEqual(['nas.disconnect']);
+  });
+
   it('rejects unknown fields instead of ignoring them', () =>
     expectRejected('sessions.list', { ...goodList, sql: 'SELECT 1' }, /sql/));
 

@@ -20,6 +20,24 @@ describe('the sessions CSV format', () => {
     ["'plain", "'plain"],
     ['alice@fiber', 'alice@fiber'],
     ['', ''],
+    // OWASP's CSV injection list: a newline starts a cell too, and spreadsheets skip
+    // leading whitespace and read full-width forms as the ASCII ones.
+    ['\ncmd', "'\ncmd"],
+    [' =1+1', "' =1+1"],
+    ['  +1', "'  +1"],
+    ['\n=cmd', "'\n=cmd"],
+    [' \t-2', "' \t-2"],
+    ['\u3000@SUM(A1)', "'\u3000@SUM(A1)"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
+    ['－2', "'－2"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    [' ＝x', "' ＝x"],
+    ["' =already", "'' =already"],
+    ["'＝already", "''＝already"],
+    [' plain', ' plain'],
+    ['a=b', 'a=b'],
+    ["' plain", "' plain"],
   ])('neutralises %j as %j and restores it exactly', (value, written) => {
     expect(neutraliseCsvText(value)).toBe(written);
     expect(restoreCsvText(neutraliseCsvText(value))).toBe(value);

@@ -186,15 +186,34 @@ describe('NAS secrets', () => {
   const both = (apiPassword: string | null, coaSecret: string | null) =>
     nasAccessDraft({ apiPassword, coaSecret });
 
-  it('keep the stored ones when the draft says null', () => {
+  it('keep the stored ones when the draft says null and their destination stays', () => {
     const store = open();
     const core = store.profiles.save(profileDraft());
     store.nasAccess.save(core.id, both('api-1', 'coa-1'));
-    const kept = store.nasAccess.save(core.id, { ...both(null, null), apiPort: 18728 });
-    expect(kept).toMatchObject({ apiPasswordSet: true, coaSecretSet: true, apiPort: 18728 });
+    const kept = store.nasAccess.save(core.id, both(null, null));
+    expect(kept).toMatchObject({ apiPasswordSet: true, coaSecretSet: true });
     expect(store.nasAccess.get(core.id, '127.0.10.1')).toMatchObject({
       apiPassword: 'api-1',
       coaSecret: 'coa-1',
+    });
+    store.close();
+  });
+
+  it('clear each one its draft moves elsewhere without typing it again', () => {
+    const store = open();
+    const core = store.profiles.save(profileDraft());
+    store.nasAccess.save(core.id, both('api-1', 'coa-1'));
+    const movedApi = store.nasAccess.save(core.id, { ...both(null, null), apiPort: 18728 });
+    expect(movedApi).toMatchObject({ apiPasswordSet: false, coaSecretSet: true, apiPort: 18728 });
+    const movedCoa = store.nasAccess.save(core.id, {
+      ...both(null, null),
+      apiPort: 18728,
+      coaPort: 1700,
+    });
+    expect(movedCoa).toMatchObject({ coaSecretSet: false, coaPort: 1700 });
+    expect(store.nasAccess.get(core.id, '127.0.10.1')).toMatchObject({
+      apiPassword: null,
+      coaSecret: null,
     });
     store.close();
   });

@@ -115,14 +115,28 @@ describe('profiles', () => {
 });
 
 describe('profile passwords', () => {
-  it('keep the saved one when the draft says null', () => {
+  it('keep the saved one when the draft says null and leaves server, user and SSL mode', () => {
     const store = open();
     const saved = store.profiles.save(profileDraft({ password: 'first' }));
     const kept = store.profiles.save(
-      profileDraft({ id: saved.id, host: '10.1.1.1', password: null }),
+      profileDraft({ id: saved.id, name: 'Renamed', database: 'radius2', password: null }),
     );
     expect(kept.passwordSet).toBe(true);
     expect(store.profiles.get(saved.id)?.password).toBe('first');
+    store.close();
+  });
+
+  it.each([
+    ['host', { host: '10.1.1.1' }],
+    ['port', { port: 6543 }],
+    ['user', { user: 'other' }],
+    ['SSL mode', { sslMode: 'disable' as const }],
+  ])('clear the saved one when the %s changes and it is not typed again', (_what, change) => {
+    const store = open();
+    const saved = store.profiles.save(profileDraft({ password: 'first' }));
+    const moved = store.profiles.save(profileDraft({ id: saved.id, password: null, ...change }));
+    expect(moved.passwordSet).toBe(false);
+    expect(store.profiles.get(saved.id)?.password).toBeNull();
     store.close();
   });
 

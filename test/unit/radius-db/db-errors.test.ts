@@ -87,6 +87,40 @@ describe('database errors in operator words', () => {
     expect(error.message).toContain('GRANT SELECT');
   });
 
+  it('every connection of the pool busy → DB_BUSY, not unreachable', () => {
+    const error = mapped(new Error('timeout exceeded when trying to connect'));
+    expect(error.code).toBe('DB_BUSY');
+    expect(error.message).toMatch(/^PostgreSQL at radius-db\.noc\.example:5432 is busy: all 4/);
+    expect(error.message).not.toMatch(/firewall|reach/);
+    const slowConnect = mapped(new Error('Connection terminated due to connection timeout'));
+    expect(slowConnect.code).toBe('DB_UNREACHABLE');
+  });
+
+  // PostgreSQL's own text names internals (types, columns, pg_hba lines) in a language the
+  // operator did not choose: the message says what happened in our words, never in its.
+  it.each([
+    ['22003', 'value "9999999999999999999" is out of range for type bigint', /a number too large/],
+    ['22P02', 'invalid input syntax for type inet: "x"', /not of the kind its column holds/],
+    ['22007', 'invalid input syntax for type timestamp with time zone: "x"', /date or time/],
+    ['22001', 'value too long for type character varying(64)', /too long/],
+    ['22021', 'invalid byte sequence for encoding "UTF8": 0x00', /character/],
+    ['22012', 'division by zero', /a value it could not use/],
+  ])('%s is worded without PostgreSQL text', (code, raw, words) => {
+    const error = mapped(serverError(code, raw));
+    expect(error.code).toBe('INVALID_INPUT');
+    expect(error.message).toMatch(words);
+    expect(error.message).not.toContain(raw);
+    expect(error.message).not.toContain(code);
+    expect(error.details).toEqual({ sqlState: code });
+  });
+
+  it.each([
+    ['28000', 'no pg_hba.conf entry for host "10.1.1.1", user "sessiondesk", database "radius"'],
+    ['42501', 'permission denied for table radacct'],
+  ])('%s keeps PostgreSQL text off the screen', (code, raw) => {
+    expect(mapped(serverError(code, raw)).message).not.toContain(raw);
+  });
+
   it('leaves our own bugs alone (they surface as INTERNAL)', () => {
     const bug = new TypeError('cannot read properties of undefined');
     expect(toOperatorError(bug, context)).toBe(bug);

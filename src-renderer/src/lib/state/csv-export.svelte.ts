@@ -9,7 +9,7 @@ import type {
   ExportStartInput,
   SessionFilter,
 } from '@contract';
-import { listen } from '../api';
+import { downloadExport, listen } from '../api';
 import { request } from '../request';
 
 /** Events quiet for this long: ask main for the status instead. */
@@ -98,6 +98,15 @@ export class CsvExport {
     const result = await request('export.cancel', { exportId: progress.exportId });
     if (result.ok) this.#follow(result.data);
     else this.error = result.error;
+  }
+
+  /** Browser mode: save the finished file through the browser's own downloads. */
+  async download(): Promise<void> {
+    const progress = this.progress;
+    if (progress?.state !== 'finished' || progress.downloadUrl === null) return;
+    this.error = null;
+    const result = await downloadExport(progress.downloadUrl, progress.fileName);
+    if (!result.ok) this.error = result.error;
   }
 
   /** Close the dialog. An export still writing is cancelled: nobody would see its result. */

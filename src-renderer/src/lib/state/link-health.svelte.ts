@@ -5,6 +5,7 @@ import type { ApiError, ErrorCode } from '@contract';
 
 const linkCodes: ReadonlySet<ErrorCode> = new Set([
   'DB_UNREACHABLE',
+  'DB_BUSY',
   'DB_AUTH_FAILED',
   'TIMEOUT',
   'BRIDGE_DOWN',

@@ -3,6 +3,8 @@
 import {
   defaultApiPort,
   defaultCoaPort,
+  sameApiPasswordDestination,
+  sameCoaSecretDestination,
   type ApiError,
   type MethodInput,
   type NasAccessSummary,
@@ -17,6 +19,21 @@ export const defaultApiTlsPort = 8729;
 function secretDraft(typed: string, clear: boolean): string | null {
   if (clear) return '';
   return typed !== '' ? typed : null;
+}
+
+/** What the operator is told when a save left a stored secret behind with its old destination. */
+function clearedNotice(apiPassword: boolean, coaSecret: boolean): string {
+  const what =
+    apiPassword && coaSecret
+      ? 'API password and CoA secret were'
+      : apiPassword
+        ? 'API password was'
+        : coaSecret
+          ? 'CoA secret was'
+          : null;
+  return what === null
+    ? ''
+    : ` The stored ${what} cleared: secrets stay only with the login and port they were typed for. Type them again.`;
 }
 
 export class NasAccessEditor {
@@ -53,7 +70,47 @@ export class NasAccessEditor {
    */
   stored = $state(false);
 
+  /** The NAS as saved: where its stored secrets were typed for. */
+  #saved = $state.raw<NasAccessSummary | null>(null);
+  /**
+   * The API password typed in this form since the NAS was opened. Pinning the certificate
+   * the NAS just presented sends it again: a new pin clears a stored password, and the
+   * operator who typed it a moment ago should not have to type it twice.
+   */
+  #typedApiPassword: string | null = null;
+
+  /** The API login the form now describes: user, port, TLS and the pinned certificate. */
+  #apiDestination() {
+    const apiUser = this.apiUser.trim();
+    return {
+      apiUser: apiUser === '' ? null : apiUser,
+      apiPort: this.apiPort ?? 0,
+      apiTls: this.apiTls,
+      apiTlsFingerprint: this.apiTlsFingerprint,
+    };
+  }
+
+  /** The stored API password was typed for another login than the form holds: saving clears it. */
+  readonly apiPasswordWillClear: boolean = $derived(
+    this.#saved !== null &&
+      this.apiPasswordSet &&
+      !this.clearApiPassword &&
+      this.apiPassword === '' &&
+      !sameApiPasswordDestination(this.#saved, this.#apiDestination()),
+  );
+
+  /** The stored CoA secret was typed for another CoA port: saving clears it. */
+  readonly coaSecretWillClear: boolean = $derived(
+    this.#saved !== null &&
+      this.coaSecretSet &&
+      !this.clearCoaSecret &&
+      this.coaSecret === '' &&
+      !sameCoaSecretDestination(this.#saved, { coaPort: this.coaPort ?? 0 }),
+  );
+
   load(nas: NasAccessSummary): void {
+    if (nas.nasIp !== this.nasIp) this.#typedApiPassword = null;
+    this.#saved = nas;
     this.nasIp = nas.nasIp;
     this.apiUser = nas.apiUser ?? '';
     this.apiPassword = '';
@@ -94,13 +151,20 @@ export class NasAccessEditor {
     this.dirty = true;
   }
 
-  /** pin: null keeps the pinned certificate, '' forgets it, a fingerprint pins that one. */
-  draft(pin: string | null = null): MethodInput<'nasAccess.save'> {
+  /**
+   * pin: null keeps the pinned certificate, '' forgets it, a fingerprint pins that one.
+   * apiPassword: sent when the box is blank (trust re-sends the one typed earlier).
+   */
+  draft(
+    pin: string | null = null,
+    apiPassword: string | null = null,
+  ): MethodInput<'nasAccess.save'> {
     const apiUser = this.apiUser.trim();
+    const typed = this.apiPassword !== '' ? this.apiPassword : (apiPassword ?? '');
     return {
       nasIp: this.nasIp,
       apiUser: apiUser === '' ? null : apiUser,
-      apiPassword: secretDraft(this.apiPassword, this.clearApiPassword),
+      apiPassword: secretDraft(typed, this.clearApiPassword),
       // An empty port box travels as 0 so main answers with its range message.
       apiPort: this.apiPort ?? 0,
       apiTls: this.apiTls,
@@ -111,21 +175,42 @@ export class NasAccessEditor {
     };
   }
 
-  async save(pin: string | null = null): Promise<NasAccessSummary | null> {
+  async save(): Promise<NasAccessSummary | null> {
+    const stored = await this.#store(null, null);
+    if (!stored) return null;
+    this.notice = `Saved the credentials of NAS ${stored.saved.nasIp}.${stored.cleared}`;
+    return stored.saved;
+  }
+
+  /**
+   * Saves the form (with a pin, and a remembered API password when the box is blank); says
+   * which stored secrets main cleared because their destination changed.
+   */
+  async #store(
+    pin: string | null,
+    apiPassword: string | null,
+  ): Promise<{ saved: NasAccessSummary; cleared: string } | null> {
     this.busy = 'saving';
     this.error = null;
     this.notice = null;
-    const result = await request('nasAccess.save', this.draft(pin));
+    const draft = this.draft(pin, apiPassword);
+    const hadApiPassword = this.apiPasswordSet;
+    const hadCoaSecret = this.coaSecretSet;
+    const result = await request('nasAccess.save', draft);
     this.busy = null;
     if (!result.ok) {
       this.error = result.error;
       return null;
     }
+    if (draft.apiPassword) this.#typedApiPassword = draft.apiPassword;
     const report = this.testReport;
     this.load(result.data);
     this.testReport = report;
-    this.notice = `Saved the credentials of NAS ${result.data.nasIp}.`;
-    return result.data;
+    const cleared = clearedNotice(
+      hadApiPassword && !result.data.apiPasswordSet && draft.apiPassword === null,
+      hadCoaSecret && !result.data.coaSecretSet && draft.coaSecret === null,
+    );
+    return { saved: result.data, cleared };
   }
 
   /** Main tests what is stored, so unsaved edits are saved first. */
@@ -150,23 +235,24 @@ export class NasAccessEditor {
    * form), then tests again so the operator sees the login work over the pinned TLS.
    */
   async trust(fingerprint: string): Promise<NasAccessSummary | null> {
-    const saved = await this.save(fingerprint);
-    if (!saved) return null;
+    const stored = await this.#store(fingerprint, this.#typedApiPassword);
+    if (!stored) return null;
     this.testReport = null;
     await this.test();
-    this.notice = `Trusted the certificate NAS ${saved.nasIp} presented: it is pinned above.`;
-    return saved;
+    this.notice =
+      `Trusted the certificate NAS ${stored.saved.nasIp} presented: it is pinned above.` +
+      stored.cleared;
+    return stored.saved;
   }
 
   /** Back to CA verification: the next login needs a certificate a trusted CA signed. */
   async forgetPin(): Promise<NasAccessSummary | null> {
-    const saved = await this.save('');
-    if (saved) {
-      this.notice =
-        `Forgot the pinned certificate of NAS ${saved.nasIp}: API-SSL now needs a certificate ` +
-        'signed by a CA this workstation trusts.';
-    }
-    return saved;
+    const stored = await this.#store('', null);
+    if (!stored) return null;
+    this.notice =
+      `Forgot the pinned certificate of NAS ${stored.saved.nasIp}: API-SSL now needs a ` +
+      `certificate signed by a CA this workstation trusts.${stored.cleared}`;
+    return stored.saved;
   }
 
   async remove(): Promise<boolean> {

@@ -1,5 +1,12 @@
 // The profile form: fields as the operator types them, and what Test / Save / Delete said.
-import type { ApiError, ConnectionReport, ProfileSummary, Result, SslMode } from '@contract';
+import {
+  samePasswordDestination,
+  type ApiError,
+  type ConnectionReport,
+  type ProfileSummary,
+  type Result,
+  type SslMode,
+} from '@contract';
 import type { ProfileDraftInput, Profiles } from './profiles.svelte';
 
 export class ProfileEditor {
@@ -22,7 +29,26 @@ export class ProfileEditor {
   error = $state.raw<ApiError | null>(null);
   notice = $state<string | null>(null);
   confirmingDelete = $state(false);
+  /** The profile as saved: where its stored password was typed for. */
+  #saved = $state.raw<ProfileSummary | null>(null);
   #profiles: Profiles;
+
+  /**
+   * The stored password was typed for another host, port, user or SSL mode than the form
+   * now holds, and none is typed: main will not send it there, and saving clears it.
+   */
+  readonly passwordWillClear: boolean = $derived(
+    this.#saved !== null &&
+      this.passwordSet &&
+      !this.clearPassword &&
+      this.password === '' &&
+      !samePasswordDestination(this.#saved, {
+        host: this.host.trim(),
+        port: this.port ?? 0,
+        user: this.user.trim(),
+        sslMode: this.sslMode,
+      }),
+  );
 
   constructor(profiles: Profiles) {
     this.#profiles = profiles;
@@ -30,6 +56,7 @@ export class ProfileEditor {
 
   /** Fill the form from a saved profile, or empty for a new one. */
   load(profile: ProfileSummary | null): void {
+    this.#saved = profile;
     this.id = profile?.id ?? null;
     this.name = profile?.name ?? '';
     this.host = profile?.host ?? '';
@@ -84,6 +111,7 @@ export class ProfileEditor {
     this.busy = 'saving';
     this.error = null;
     this.notice = null;
+    const clearing = this.passwordWillClear;
     const result = await this.#profiles.save(this.draft());
     this.busy = null;
     if (!result.ok) {
@@ -93,7 +121,12 @@ export class ProfileEditor {
     const outcome = this.testOutcome;
     this.load(result.data);
     this.testOutcome = outcome;
-    this.notice = `Saved "${result.data.name}".`;
+    this.notice =
+      `Saved "${result.data.name}".` +
+      (clearing && !result.data.passwordSet
+        ? ' The stored password was cleared: it stays only with the host, port, user and SSL ' +
+          'mode it was typed for. Type it again to keep one.'
+        : '');
     return result.data;
   }
 

@@ -19,8 +19,9 @@ export interface StaticFile {
 }
 
 /**
- * Files of the built renderer. Paths are resolved inside the folder only (no `..`
- * escape); anything that is not a file there is simply absent.
+ * Files of the built renderer, for browser mode's HTTP server and the desktop app's app://
+ * protocol alike. Paths are resolved inside the folder only (no `..` escape, encoded or
+ * not); anything that is not a file there is simply absent.
  */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | null> {
   let decoded: string;
