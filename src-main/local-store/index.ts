@@ -7,6 +7,7 @@ import type { LocalStore } from './local-store';
 import { applyMigrations } from './migrate';
 import { migrations } from './migrations';
 import { createNasAccessStore } from './nas-access-store';
+import { createNasHealthStore } from './nas-health-store';
 import { createProfileStore } from './profile-store';
 import { createSavedFilterStore } from './saved-filter-store';
 
@@ -14,6 +15,7 @@ export type {
   AuditLog,
   LocalStore,
   NasAccessStore,
+  NasHealthStore,
   ProfileStore,
   SavedFilterStore,
   StoredNasAccess,
@@ -56,11 +58,13 @@ export function openLocalStore(
     );
   }
   const store = db;
+  const audit = createAuditLog(store);
   return {
     profiles: createProfileStore(store, sealer),
     filters: createSavedFilterStore(store),
     nasAccess: createNasAccessStore(store, sealer),
-    audit: createAuditLog(store),
+    audit,
+    nasHealth: createNasHealthStore(store, audit),
     ...createDeskStateStore(store),
     close: () => store.close(),
   };

@@ -12,6 +12,7 @@ import { createExportHandlers } from './export-handlers';
 import type { ExportJobs } from './export-jobs';
 import type { DisconnectRuns } from './disconnect-runs';
 import { nasAccessFor } from './nas-access-for';
+import type { NasHealthReads } from './nas-health-reads';
 import { markRadiusSecret, withRadiusSecrets } from './nas-access-list';
 import { subscriberHandlers, type SubscriberSettings } from './subscriber-handlers';
 
@@ -25,6 +26,7 @@ export interface HandlerContext {
   runs: DisconnectRuns;
   subscribers?: SubscriberSettings;
   exports: ExportJobs;
+  health: NasHealthReads;
 }
 
 /** Every method of the contract, implemented by the domains; a missing one fails to compile. */
@@ -108,6 +110,11 @@ export function createHandlers(context: HandlerContext): Handlers {
     'disconnect.cancel': async ({ runId }) => runs.cancel(runId),
     'disconnect.report': async ({ runId }) => runs.report(runId),
     'disconnect.retryFailed': async ({ runId }) => runs.retryFailed(runId),
+    'health.overview': async () => context.health.overview(),
+    'health.history': async ({ span, nasIp }) => context.health.history(span, nasIp),
+    'health.nas': async ({ nasIp }) => active.run((db) => db.nasHealth(nasIp, scope())),
+    'health.acknowledge': async ({ alertId }) => context.health.acknowledge(alertId),
+    'health.setThresholds': async (thresholds) => context.health.setThresholds(thresholds),
     ...subscriberHandlers(context),
     ...createExportHandlers(context.exports),
   };

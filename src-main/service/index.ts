@@ -11,6 +11,7 @@ import { EventHub, type EventListener } from './event-hub';
 import type { ChooseExportPath } from './export-destination';
 import { ExportJobs } from './export-jobs';
 import { createHandlers } from './handlers';
+import { NasHealthReads } from './nas-health-reads';
 import { PendingWork } from './pending-work';
 import type { SubscriberSettings } from './subscriber-handlers';
 
@@ -80,6 +81,7 @@ export function createService(options: ServiceOptions): SessionDeskService {
     runs,
     subscribers: options.subscribers,
     exports,
+    health: new NasHealthReads({ store: options.store, active, scope }),
   });
   return {
     call: createDispatch(handlers, options.log ?? consoleLog),

