@@ -89,6 +89,10 @@ export interface DropAlert {
  */
 export type HistoryCoverage = { kind: 'exact' } | { kind: 'lookback'; days: number };
 
+/** The index that makes past counts exact: FreeRADIUS's own optional one, for the DBA. */
+export const stopTimeIndexStatement =
+  'CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_stop_user_idx ON radacct (acctstoptime, username);';
+
 /** What a NAS pill adds to its online count. */
 export interface NasPillHealth {
   nasIp: string;

@@ -1,7 +1,6 @@
 // `npm run demo -- --browser` as a newcomer runs it: the built demo as a child process
 // (embedded PostgreSQL, live accounting, six simulated BNGs, browser mode), driven in
 // Chromium, checked against its own database, then stopped with Ctrl-C.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,63 +9,11 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
+import { run, stopWithCtrlC, waitForOutput, type Running } from '../support/demo-process';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const demoEntry = join(repoRoot, 'out/main/demo.js');
 const browserEntry = join(repoRoot, 'out/main/browser.js');
-
-/** A child process and everything it has printed so far. */
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function run(entry: string, args: string[]): Running {
-  const child = spawn(process.execPath, [entry, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += String(chunk)));
-  child.stderr!.on('data', (chunk) => (output += String(chunk)));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return { child, output: () => output, exited };
-}
-
-/** Waits until the process prints a line matching the pattern; fails with what it said. */
-async function waitForOutput(
-  running: Running,
-  pattern: RegExp,
-  timeoutMs: number,
-): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + timeoutMs;
-  let exitCode: number | null | undefined;
-  void running.exited.then((code) => (exitCode = code));
-  for (;;) {
-    const match = running.output().match(pattern);
-    if (match) return match;
-    if (exitCode !== undefined || Date.now() > deadline) {
-      throw new Error(
-        `${exitCode !== undefined ? `exited with ${exitCode}` : 'timed out'} before printing ${pattern}:\n${running.output()}`,
-      );
-    }
-    await new Promise((tick) => setTimeout(tick, 100));
-  }
-}
-
-async function stopWithCtrlC(running: Running, timeoutMs = 30_000): Promise<number | null> {
-  if (running.child.exitCode !== null || running.child.signalCode !== null) {
-    return running.child.exitCode;
-  }
-  running.child.kill('SIGINT');
-  const timer = setTimeout(() => running.child.kill('SIGKILL'), timeoutMs);
-  try {
-    return await running.exited;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function processAlive(pid: number): boolean {
   try {

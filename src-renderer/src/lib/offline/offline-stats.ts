@@ -1,5 +1,12 @@
 // The stat row and NAS list of an export: what was online when the file was written.
-import { compareNasPills, F, type NasEntry, type NasPill, type SessionRow, type SessionStats } from '@contract';
+import {
+  compareNasPills,
+  F,
+  type NasEntry,
+  type NasPill,
+  type SessionRow,
+  type SessionStats,
+} from '@contract';
 
 /** Online total and one pill per NAS, by name, as the live stat row orders them. */
 export function offlineStats(sessions: readonly SessionRow[], exportedAt: string): SessionStats {
