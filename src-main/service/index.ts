@@ -11,7 +11,7 @@ import { EventHub, type EventListener } from './event-hub';
 import type { ChooseExportPath } from './export-destination';
 import { ExportJobs } from './export-jobs';
 import { createHandlers } from './handlers';
-import { NasHealthReads } from './nas-health-reads';
+import { NasHealthReads, type NasHealthSettings } from './nas-health-reads';
 import { PendingWork } from './pending-work';
 import type { SubscriberSettings } from './subscriber-handlers';
 
@@ -27,6 +27,7 @@ export interface ServiceOptions {
   subscribers?: SubscriberSettings;
   /** Where exports go: the desktop's save dialog, or browser mode's exports folder. */
   chooseExportPath?: ChooseExportPath;
+  health?: NasHealthSettings;
 }
 
 /**
@@ -81,7 +82,12 @@ export function createService(options: ServiceOptions): SessionDeskService {
     runs,
     subscribers: options.subscribers,
     exports,
-    health: new NasHealthReads({ store: options.store, active, scope }),
+    health: new NasHealthReads({
+      store: options.store,
+      active,
+      scope,
+      settings: options.health,
+    }),
   });
   return {
     call: createDispatch(handlers, options.log ?? consoleLog),

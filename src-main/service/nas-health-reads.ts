@@ -28,6 +28,8 @@ const dayChartStep = 5;
 const sparklineStep = 30;
 
 interface Assessed {
+  /** Date.now() when it was read. */
+  readAtMs: number;
   events: OnlineEvents;
   /** From the start of the span (the padding before it dropped). */
   series: OnlineSeries;
@@ -35,14 +37,32 @@ interface Assessed {
   thresholds: DropThresholds;
 }
 
+export interface NasHealthSettings {
+  /**
+   * How long a span's bucket counts are reused, by span (default: one bucket, 60 s for
+   * 24 h, 600 s for 7 d). Tests set 0 to read radacct afresh every time.
+   */
+  reuseMs?: Partial<Record<HistorySpan, number>>;
+}
+
+const defaultReuseMs: Record<HistorySpan, number> = {
+  '24h': dayBucket * 1000,
+  '7d': weekBucket * 1000,
+};
+
 /**
- * The NAS health reads behind the stat row, the charts and the drop banner. Everything is
- * computed from radacct on each read; the stat row and the 24 h chart of one refresh, asked
- * at once, share one query, and what ended in a drop that is over is read once.
+ * The NAS health reads behind the stat row, the charts and the drop banner, all from
+ * radacct. The bucket counts of a span cost far more than the stat row (every start and
+ * end of the span), and a past bucket does not change: they are read at most once per
+ * bucket, while each refresh reads the online counts afresh (the stat row's own query). A
+ * NAS whose fresh count shows a drop past the thresholds has the span read again at once,
+ * so its alert comes with that refresh. Reads in flight at once share one query, and what
+ * ended in a drop that is over is read once.
  */
 export class NasHealthReads {
-  /** Reads in flight: the stat row and the chart of one refresh share one query. */
   #inFlight = new Map<string, Promise<Assessed>>();
+  #recent = new Map<string, Assessed>();
+  #reuseMs: Record<HistorySpan, number>;
   /** Stops of drops whose window closed: they no longer change. */
   #settled = new Map<string, { windowTo: number; stops: StopsInWindow }>();
 
@@ -51,27 +71,41 @@ export class NasHealthReads {
       store: LocalStore;
       active: ActiveDatabase;
       scope: () => OperatorScope;
+      settings?: NasHealthSettings;
     },
-  ) {}
+  ) {
+    this.#reuseMs = { ...defaultReuseMs, ...deps.settings?.reuseMs };
+  }
 
   async overview(): Promise<NasHealthOverview> {
-    const { events, series, alerts, thresholds } = await this.#assess('24h');
+    const scope = this.deps.scope();
+    const stats = await this.deps.active.run((db) => db.stats(scope));
+    const { events, series, alerts, thresholds } = await this.#assess('24h', (assessed) =>
+      droppedSince(assessed, stats.perNas),
+    );
     const trend = thinSeries(series, sparklineStep);
-    const perNas: NasPill[] = events.perNas
-      .map(({ nasIp, nasName, online }) => ({ nasIp, nasName, online }))
-      .sort(compareNasPills);
+    // Every NAS known to the span (the directory, and any with accounting in the last 24 h)
+    // keeps its pill, with the count read just now.
+    const now = new Map(stats.perNas.map((pill) => [pill.nasIp, pill]));
+    const perNas: NasPill[] = [
+      ...stats.perNas,
+      ...events.perNas
+        .filter((nas) => !now.has(nas.nasIp))
+        .map(({ nasIp, nasName }) => ({ nasIp, nasName, online: 0 })),
+    ].sort(compareNasPills);
+    const nowEpoch = Date.parse(stats.readAt) / 1000;
     return {
-      stats: {
-        online: perNas.reduce((sum, pill) => sum + pill.online, 0),
-        perNas,
-        readAt: events.readAt,
-      },
-      trendTimes: trend.times,
-      pills: perNas.map(({ nasIp }) => ({
-        nasIp,
-        was: pillWas(series.perNas.get(nasIp) ?? [], series.times, alerts, nasIp),
-        trend: trend.perNas.get(nasIp) ?? [],
-      })),
+      stats: { online: stats.online, perNas, readAt: stats.readAt },
+      trendTimes: [...trend.times.slice(0, -1), nowEpoch],
+      pills: perNas.map(({ nasIp, online }) => {
+        const counts = series.perNas.get(nasIp) ?? series.times.map(() => 0);
+        const fresh = [...counts.slice(0, -1), online];
+        return {
+          nasIp,
+          was: pillWas(fresh, [...series.times.slice(0, -1), nowEpoch], alerts, nasIp),
+          trend: [...(trend.perNas.get(nasIp) ?? trend.times.map(() => 0)).slice(0, -1), online],
+        };
+      }),
       alerts,
       thresholds,
       coverage: await this.deps.active.run((db) => db.historyCoverage()),
@@ -128,21 +162,33 @@ export class NasHealthReads {
       result: 'done',
       detail: `Drop alert acknowledged: ${describeDrop(alert)}`,
     });
+    this.#recent.clear();
     return { ...alert, acknowledged };
   }
 
   setThresholds(thresholds: DropThresholds): DropThresholds {
-    return this.deps.store.nasHealth.setThresholds(this.deps.active.profileId, thresholds);
+    const saved = this.deps.store.nasHealth.setThresholds(this.deps.active.profileId, thresholds);
+    this.#recent.clear();
+    return saved;
   }
 
-  #assess(span: HistorySpan): Promise<Assessed> {
+  /** The span's assessment: reused within its bucket unless `stale` says it no longer holds. */
+  #assess(span: HistorySpan, stale?: (assessed: Assessed) => boolean): Promise<Assessed> {
     const profileId = this.deps.active.profileId;
     const scope = this.deps.scope();
     const key = JSON.stringify([profileId, scope, span]);
     const shared = this.#inFlight.get(key);
     if (shared) return shared;
+    const recent = this.#recent.get(key);
+    if (recent && Date.now() - recent.readAtMs < this.#reuseMs[span] && !stale?.(recent)) {
+      return Promise.resolve(recent);
+    }
     const value = this.deps.active
       .run((db) => this.#read(db, profileId, scope, span))
+      .then((assessed) => {
+        this.#recent.set(key, assessed);
+        return assessed;
+      })
       .finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, value);
     return value;
@@ -184,7 +230,13 @@ export class NasHealthReads {
         );
       })
       .sort((a, b) => Date.parse(b.from) - Date.parse(a.from) || a.id.localeCompare(b.id));
-    return { events, series: seriesFrom(padded, padBuckets), alerts, thresholds };
+    return {
+      readAtMs: Date.now(),
+      events,
+      series: seriesFrom(padded, padBuckets),
+      alerts,
+      thresholds,
+    };
   }
 
   /** What ended in each drop; a drop whose window closed a window ago is read only once. */
@@ -220,4 +272,14 @@ export class NasHealthReads {
       return stops;
     });
   }
+}
+
+/** A NAS now has fewer sessions than the assessment's count, by more than the thresholds allow. */
+function droppedSince(assessed: Assessed, now: NasPill[]): boolean {
+  const { dropPercent, minSessions } = assessed.thresholds;
+  const online = new Map(now.map((pill) => [pill.nasIp, pill.online]));
+  return assessed.events.perNas.some((nas) => {
+    const lost = nas.online - (online.get(nas.nasIp) ?? 0);
+    return lost >= minSessions && lost * 100 >= dropPercent * nas.online;
+  });
 }

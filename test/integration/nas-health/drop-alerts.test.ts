@@ -180,4 +180,24 @@ describe('drop alerts', () => {
     // Sessions seeded with no interim update, started hours ago: stale after 30 minutes.
     expect(north.stale).toBe(80);
   });
+
+  it('reuses the span within its bucket, yet reads it again at once when a NAS drops', async () => {
+    const watcher = await connectedHarness(database, {}, 'watcher');
+    try {
+      const first = await watcher.ok('health.history', { span: '24h' });
+      // New sessions come: the stat row counts them at once, the span is not read again.
+      await insertSessions(database.pool(), openSessions(steady, 5, 0, 'late'));
+      const overview = await watcher.ok('health.overview', {});
+      expect(overview.stats.perNas.find((pill) => pill.nasIp === steady)?.online).toBe(85);
+      expect(overview.pills.find((pill) => pill.nasIp === steady)?.trend.at(-1)).toBe(85);
+      expect((await watcher.ok('health.history', { span: '24h' })).readAt).toBe(first.readAt);
+      // bng-north-1 loses all 85 at once: that refresh reads the span again and raises it.
+      await closeSessionsOnAccountingOn(database.pool(), steady);
+      const dropped = await watcher.ok('health.overview', {});
+      expect(dropped.alerts.filter((alert) => alert.nasIp === steady)).toHaveLength(1);
+      expect((await watcher.ok('health.history', { span: '24h' })).readAt).not.toBe(first.readAt);
+    } finally {
+      await watcher.close();
+    }
+  });
 });

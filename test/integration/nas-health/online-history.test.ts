@@ -74,7 +74,8 @@ describe('online counts over time', () => {
     const now = Date.now();
     // Sessions up to 5 days long: all within the 7-day lookback of the stock indexes.
     await insertSessions(database.pool(), sessionsOverTheLastDay(now, 120));
-    app = await connectedHarness(database);
+    // Read radacct afresh on every call: the test writes between reads.
+    app = await connectedHarness(database, { health: { reuseMs: { '24h': 0, '7d': 0 } } });
   });
   afterAll(async () => {
     await app?.close();
