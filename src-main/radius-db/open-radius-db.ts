@@ -152,7 +152,10 @@ function radiusDb({ pool, db, schema, serverVersion }: Opened, context: DbErrorC
       readStopsInWindows(db, schema, sql, scope, await historyCoverage(), windows),
     nasHealth: async (nasIp, scope) => {
       const known = await historyCoverage();
-      return { ...(await readNasHealthDetail(db, schema, sql, scope, known, nasIp)), coverage: known };
+      return {
+        ...(await readNasHealthDetail(db, schema, sql, scope, known, nasIp)),
+        coverage: known,
+      };
     },
     close: () => (closing ??= pool.end()),
   };
