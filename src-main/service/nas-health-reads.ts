@@ -26,6 +26,8 @@ const weekBucket = 600;
 /** The 24 h chart is drawn at 5-minute points, the sparklines at 30-minute ones. */
 const dayChartStep = 5;
 const sparklineStep = 30;
+/** Drops whose stops are kept read; far more than two spans ever hold. */
+const maxSettled = 1000;
 
 interface Assessed {
   /** Date.now() when it was read. */
@@ -267,6 +269,8 @@ export class NasHealthReads {
       if (!stops) return (this.#settled.get(keyOf(episode)) as { stops: StopsInWindow }).stops;
       // Settled once the window ended well before now: late stops no longer land in it.
       if (now - episode.windowTo > 2 * bucketSeconds) {
+        // Drops leave the spans after 7 days; a desk open for months forgets them in bulk.
+        if (this.#settled.size > maxSettled) this.#settled.clear();
         this.#settled.set(keyOf(episode), { windowTo: episode.windowTo, stops });
       }
       return stops;

@@ -145,13 +145,14 @@ export interface NasPill {
 const nasLabels = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /**
- * The stat row's order: by the name shown (the address when a NAS has none), then address.
- * Never by count, so a pill stays where the operator last saw it.
+ * The stat row's order: named NAS by name, then the unnamed ones by address (as the NAS
+ * list orders them). Never by count, so a pill stays where the operator last saw it.
  */
 export function compareNasPills(
   a: { nasIp: string; nasName: string | null },
   b: { nasIp: string; nasName: string | null },
 ): number {
+  if ((a.nasName === null) !== (b.nasName === null)) return a.nasName === null ? 1 : -1;
   return (
     nasLabels.compare(a.nasName ?? a.nasIp, b.nasName ?? b.nasIp) ||
     nasLabels.compare(a.nasIp, b.nasIp)

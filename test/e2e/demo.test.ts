@@ -1,18 +1,23 @@
 // `npm run demo -- --browser` as a newcomer runs it: the built demo as a child process
 // (embedded PostgreSQL, live accounting, six simulated BNGs, browser mode), driven in
 // Chromium, checked against its own database, then stopped with Ctrl-C.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
-import { run, stopWithCtrlC, waitForOutput, type Running } from '../support/demo-process';
+import {
+  removeDemoFolders,
+  run,
+  startDemo,
+  stopWithCtrlC,
+  waitForOutput,
+  type Running,
+} from '../support/demo-process';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const demoEntry = join(repoRoot, 'out/main/demo.js');
 const browserEntry = join(repoRoot, 'out/main/browser.js');
 
 function processAlive(pid: number): boolean {
@@ -119,25 +124,14 @@ async function rowsOnScreen(): Promise<[string, string, string][]> {
 
 describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sd-demo-e2e-'));
-    demo = run(demoEntry, ['--browser', '--data-dir', dataDir, '--port', '0']);
-    const database = await waitForOutput(
+    ({
       demo,
-      /PostgreSQL on 127\.0\.0\.1:(\d+), database (\w+)/,
-      120_000,
-    );
-    pgPort = Number(database[1]);
-    demoUrl = (await waitForOutput(demo, /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/, 60_000))[0];
-    // The demo's server trusts loopback (it prints no password): connect as a DBA would.
-    pool = new pg.Pool({
-      host: '127.0.0.1',
-      port: pgPort,
-      user: 'postgres',
-      database: database[2],
-    });
-    pool.on('error', () => undefined);
-    clusterFolder = (await pool.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!
-      .data_directory;
+      dataDir,
+      url: demoUrl,
+      pgPort,
+      pool,
+      clusterFolder,
+    } = await startDemo('sd-demo-e2e-'));
     postmasterPid = Number(
       readFileSync(join(clusterFolder, 'postmaster.pid'), 'utf8').split('\n')[0],
     );
@@ -150,11 +144,7 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     await browser?.close();
     await pool?.end();
     if (demo) await stopWithCtrlC(demo);
-    rmSync(dataDir, { recursive: true, force: true });
-    // As root the cluster lives in the temporary folder (see embedded-database.ts).
-    if (clusterFolder && basename(dirname(clusterFolder)).startsWith('session-desk-demo-pg-')) {
-      rmSync(dirname(clusterFolder), { recursive: true, force: true });
-    }
+    if (dataDir) removeDemoFolders(dataDir, clusterFolder);
   }, 60_000);
 
   it('opens on the Demo ISP profile, and the stat row matches count(*) in radacct', async () => {

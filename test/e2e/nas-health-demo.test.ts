@@ -1,16 +1,18 @@
 // The demo with one simulated NAS rebooted from its console, as an operator would watch it:
 // the drop banner, the pill that stays at 0 with "was N", the sessions it links to, the
 // Sessions per NAS page and its chart, in light and dark.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
-import { run, stopWithCtrlC, waitForOutput, type Running } from '../support/demo-process';
+import {
+  removeDemoFolders,
+  startDemo,
+  stopWithCtrlC,
+  waitForOutput,
+  type Running,
+} from '../support/demo-process';
 
-const demoEntry = resolve(import.meta.dirname, '../../out/main/demo.js');
 const south = '127.0.10.3';
 /** Two refreshes of the demo's 5 s period: the banner must come with the next one. */
 const withinARefresh = { timeout: 12_000, interval: 250 };
@@ -39,23 +41,8 @@ const pill = () => page.locator(`[data-testid="nas-pill"][data-nas-ip="${south}"
 
 describe.skipIf(!hasChromium)('a NAS drops all its sessions in the demo', () => {
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sd-health-e2e-'));
-    demo = run(demoEntry, ['--browser', '--data-dir', dataDir, '--port', '0'], 'pipe');
-    const database = await waitForOutput(
-      demo,
-      /PostgreSQL on 127\.0\.0\.1:(\d+), database (\w+)/,
-      120_000,
-    );
-    const url = (await waitForOutput(demo, /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/, 60_000))[0];
-    pool = new pg.Pool({
-      host: '127.0.0.1',
-      port: Number(database[1]),
-      user: 'postgres',
-      database: database[2],
-    });
-    pool.on('error', () => undefined);
-    clusterFolder = (await pool.query<{ data_directory: string }>('SHOW data_directory')).rows[0]!
-      .data_directory;
+    let url: string;
+    ({ demo, dataDir, url, pool, clusterFolder } = await startDemo('sd-health-e2e-', 'pipe'));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.emulateMedia({ colorScheme: 'light' });
@@ -67,10 +54,7 @@ describe.skipIf(!hasChromium)('a NAS drops all its sessions in the demo', () => 
     await browser?.close();
     await pool?.end();
     if (demo) await stopWithCtrlC(demo);
-    rmSync(dataDir, { recursive: true, force: true });
-    if (clusterFolder && basename(dirname(clusterFolder)).startsWith('session-desk-demo-pg-')) {
-      rmSync(dirname(clusterFolder), { recursive: true, force: true });
-    }
+    if (dataDir) removeDemoFolders(dataDir, clusterFolder);
   }, 60_000);
 
   it('shows every NAS by name with its last 24 h, before anything happens', async () => {

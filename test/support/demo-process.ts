@@ -1,7 +1,10 @@
 // A built entry point (the demo, browser mode) run as a child process the way a newcomer runs
 // it, with everything it prints kept for assertions and failure messages.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import pg from 'pg';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -56,5 +59,54 @@ export async function stopWithCtrlC(running: Running, timeoutMs = 30_000): Promi
     return await running.exited;
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** `npm run demo -- --browser` up and answering: the process, its page and its database. */
+export interface RunningDemo {
+  demo: Running;
+  dataDir: string;
+  url: string;
+  pgPort: number;
+  /** The demo's PostgreSQL, as a DBA would connect (it trusts loopback). */
+  pool: pg.Pool;
+  /** The cluster's data folder, to prove it stops and to remove it. */
+  clusterFolder: string;
+}
+
+const demoEntry = resolve(repoRoot, 'out/main/demo.js');
+
+/** Starts the built demo in browser mode in a fresh data folder; resolves once it serves. */
+export async function startDemo(
+  folderPrefix: string,
+  stdin: 'ignore' | 'pipe' = 'ignore',
+): Promise<RunningDemo> {
+  const dataDir = mkdtempSync(join(tmpdir(), folderPrefix));
+  const demo = run(demoEntry, ['--browser', '--data-dir', dataDir, '--port', '0'], stdin);
+  const database = await waitForOutput(
+    demo,
+    /PostgreSQL on 127\.0\.0\.1:(\d+), database (\w+)/,
+    120_000,
+  );
+  const pgPort = Number(database[1]);
+  const url = (await waitForOutput(demo, /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/, 60_000))[0];
+  const pool = new pg.Pool({
+    host: '127.0.0.1',
+    port: pgPort,
+    user: 'postgres',
+    database: database[2],
+  });
+  pool.on('error', () => undefined);
+  const clusterFolder = (await pool.query<{ data_directory: string }>('SHOW data_directory'))
+    .rows[0]!.data_directory;
+  return { demo, dataDir, url, pgPort, pool, clusterFolder };
+}
+
+/** Removes the demo's data folder and, as root, its cluster in the temporary folder. */
+export function removeDemoFolders(dataDir: string, clusterFolder: string | undefined): void {
+  rmSync(dataDir, { recursive: true, force: true });
+  // As root the cluster lives in the temporary folder (see embedded-database.ts).
+  if (clusterFolder && basename(dirname(clusterFolder)).startsWith('session-desk-demo-pg-')) {
+    rmSync(dirname(clusterFolder), { recursive: true, force: true });
   }
 }
