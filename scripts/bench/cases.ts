@@ -47,17 +47,31 @@ const healthWeek = { seconds: 7 * 86_400 + 600, bucketSeconds: 600 };
 const benchNas = '127.0.10.5';
 
 /**
- * The NAS health reads: one refresh of the stat row (online now per NAS and 24 h of
- * starts and stops per minute), the 7-day chart, one NAS's page, and the stops of one drop.
- * Budget: the stat row's own (50 ms) for the refresh; the rest are printed for reference.
+ * The NAS health reads: the 24 h span behind the stat row's sparklines and alerts (online
+ * now per NAS and the starts and stops of every minute), the 7-day chart, one NAS's page,
+ * and the stops of one drop. Each is read at most once a minute (service/nas-health-reads),
+ * so they have no per-refresh budget: they are printed for reference.
  */
 export function healthCases(db: RadiusDb, label = ''): BenchCase[] {
   const name = (text: string) => (label ? `${text} ${label}` : text);
   const now = Date.now() / 1000;
+  // The stat row is what each refresh costs (the span is read once a minute): with the
+  // stop-time index too, to show the index does not slow it.
+  const refresh: BenchCase[] = label
+    ? [
+        {
+          name: name('stat row'),
+          budget: { kind: 'under', ms: 50 },
+          search: null,
+          call: () => db.stats(everything),
+        },
+      ]
+    : [];
   return [
+    ...refresh,
     {
-      name: name('NAS health: stat row 24 h (1-min buckets)'),
-      budget: { kind: 'under', ms: 50 },
+      name: name('NAS health: 24 h span (1-min buckets)'),
+      budget: { kind: 'none' },
       search: null,
       call: () => db.onlineEvents(healthDay, everything),
     },

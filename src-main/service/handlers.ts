@@ -112,7 +112,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'disconnect.retryFailed': async ({ runId }) => runs.retryFailed(runId),
     'health.overview': async () => context.health.overview(),
     'health.history': async ({ span, nasIp }) => context.health.history(span, nasIp),
-    'health.nas': async ({ nasIp }) => active.run((db) => db.nasHealth(nasIp, scope())),
+    'health.nas': async ({ nasIp }) => context.health.nas(nasIp),
     'health.acknowledge': async ({ alertId }) => context.health.acknowledge(alertId),
     'health.setThresholds': async (thresholds) => context.health.setThresholds(thresholds),
     ...subscriberHandlers(context),

@@ -3,6 +3,7 @@ import {
   type DropAlert,
   type DropThresholds,
   type HistorySpan,
+  type NasHealthDetail,
   type NasHealthOverview,
   type NasPill,
   type OnlineHistory,
@@ -64,6 +65,7 @@ const defaultReuseMs: Record<HistorySpan, number> = {
 export class NasHealthReads {
   #inFlight = new Map<string, Promise<Assessed>>();
   #recent = new Map<string, Assessed>();
+  #recentNas = new Map<string, { at: number; detail: NasHealthDetail }>();
   #reuseMs: Record<HistorySpan, number>;
   /** Stops of drops whose window closed: they no longer change. */
   #settled = new Map<string, { windowTo: number; stops: StopsInWindow }>();
@@ -137,6 +139,18 @@ export class NasHealthReads {
       coverage: await this.deps.active.run((db) => db.historyCoverage()),
       readAt: events.readAt,
     };
+  }
+
+  /** One NAS's page: its causes and last Accounting-On change slowly, read once a minute. */
+  async nas(nasIp: string): Promise<NasHealthDetail> {
+    const key = JSON.stringify([this.deps.active.profileId, this.deps.scope(), nasIp]);
+    const recent = this.#recentNas.get(key);
+    if (recent && Date.now() - recent.at < this.#reuseMs['24h']) return recent.detail;
+    const scope = this.deps.scope();
+    const detail = await this.deps.active.run((db) => db.nasHealth(nasIp, scope));
+    if (this.#recentNas.size > maxSettled) this.#recentNas.clear();
+    this.#recentNas.set(key, { at: Date.now(), detail });
+    return detail;
   }
 
   async acknowledge(alertId: string): Promise<DropAlert> {

@@ -75,14 +75,14 @@ export async function readNasHealthDetail(
        GROUP BY clock.now_at),
      day AS (
        SELECT r.acctterminatecause::text AS cause, ${stop.value} AS at
-       FROM radacct r, clock
+       FROM radacct r
        WHERE r.nasipaddress = ${nas}
-         AND ${endedAfter(coverage, start, stop, `(clock.now_at - interval '1 day')`)}${inScope}),
+         AND ${endedAfter(coverage, start, stop, `(statement_timestamp() - interval '1 day')`)}${inScope}),
      reboots AS (
        SELECT ${stop.value} AS at, count(*) AS n
-       FROM radacct r, clock
+       FROM radacct r
        WHERE r.nasipaddress = ${nas}
-         AND ${endedAfter(coverage, start, stop, `(clock.now_at - make_interval(days => ${searchDays}))`)}
+         AND ${endedAfter(coverage, start, stop, `(statement_timestamp() - make_interval(days => ${searchDays}))`)}
          AND r.acctterminatecause::text IN (${reboot})${inScope}
        GROUP BY 1 HAVING count(*) >= 2
        ORDER BY 1 DESC LIMIT 1)
