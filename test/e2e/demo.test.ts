@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import {
-  removeDemoFolders,
+  closeDemo,
   run,
   startDemo,
   stopWithCtrlC,
@@ -140,12 +140,7 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await pool?.end();
-    if (demo) await stopWithCtrlC(demo);
-    if (dataDir) removeDemoFolders(dataDir, clusterFolder);
-  }, 60_000);
+  afterAll(() => closeDemo({ browser, pool, demo, dataDir, clusterFolder }), 60_000);
 
   it('opens on the Demo ISP profile, and the stat row matches count(*) in radacct', async () => {
     await page.goto(demoUrl);

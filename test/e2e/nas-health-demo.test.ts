@@ -5,13 +5,7 @@ import type pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
-import {
-  removeDemoFolders,
-  startDemo,
-  stopWithCtrlC,
-  waitForOutput,
-  type Running,
-} from '../support/demo-process';
+import { closeDemo, startDemo, waitForOutput, type Running } from '../support/demo-process';
 
 const south = '127.0.10.3';
 /** Two refreshes of the demo's 5 s period: the banner must come with the next one. */
@@ -50,12 +44,7 @@ describe.skipIf(!hasChromium)('a NAS drops all its sessions in the demo', () => 
     await page.getByTestId('stat-total').waitFor();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await pool?.end();
-    if (demo) await stopWithCtrlC(demo);
-    if (dataDir) removeDemoFolders(dataDir, clusterFolder);
-  }, 60_000);
+  afterAll(() => closeDemo({ browser, pool, demo, dataDir, clusterFolder }), 60_000);
 
   it('shows every NAS by name with its last 24 h, before anything happens', async () => {
     await expect.poll(() => page.locator('.sparkline canvas').count()).toBe(6);

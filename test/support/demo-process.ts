@@ -110,3 +110,17 @@ export function removeDemoFolders(dataDir: string, clusterFolder: string | undef
     rmSync(dirname(clusterFolder), { recursive: true, force: true });
   }
 }
+
+/** Closes what a demo test opened, whatever got as far as opening: Chromium, the pool, the demo. */
+export async function closeDemo(opened: {
+  browser?: { close(): Promise<void> } | undefined;
+  pool?: pg.Pool | undefined;
+  demo?: Running | undefined;
+  dataDir?: string | undefined;
+  clusterFolder?: string | undefined;
+}): Promise<void> {
+  await opened.browser?.close();
+  await opened.pool?.end();
+  if (opened.demo) await stopWithCtrlC(opened.demo);
+  if (opened.dataDir) removeDemoFolders(opened.dataDir, opened.clusterFolder);
+}
