@@ -100,6 +100,10 @@ export function startLiveActivity(
       };
       rebooted.set(nasIp, down);
       await inFlight;
+      // Accounting-On closes what started up to its own second (AcctStartTime <= the event
+      // time, whole seconds): wait for the next second, so a session the live loop started
+      // in this one is not left behind on a NAS that no longer has it.
+      await new Promise((resolve) => setTimeout(resolve, 1005 - (Date.now() % 1000)));
       const closed = await closeSessionsOnAccountingOn(db, nasIp);
       await db.query(
         `UPDATE subscribers s SET is_online = EXISTS (

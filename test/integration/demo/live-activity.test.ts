@@ -117,19 +117,21 @@ describe('the demo ISP kept alive', () => {
             [nas],
           )
       ).rows[0].n as number;
-    const before = await openOn(south);
-    expect(before).toBeGreaterThan(100);
+    expect(await openOn(south)).toBeGreaterThan(100);
     const live = startLiveActivity(db.pool(), { everyMs: 1 });
     try {
-      expect(await live.rebootNas(south, 3600)).toBe(before);
+      const closed = await live.rebootNas(south, 3600);
+      expect(closed).toBeGreaterThan(100);
+      // The live loop never ends a session with NAS-Reboot, and the seed's are older.
       const { rows } = await db.pool().query(
         `SELECT count(DISTINCT acctstoptime)::int AS instants, count(*)::int AS n,
-                bool_and(acctterminatecause = 'NAS-Reboot' AND acctupdatetime = acctstoptime
+                bool_and(acctupdatetime = acctstoptime
                          AND acctstoptime = date_trunc('second', acctstoptime)) AS as_freeradius
-         FROM radacct WHERE nasipaddress = $1::inet AND acctstoptime > now() - interval '1 minute'`,
+         FROM radacct WHERE nasipaddress = $1::inet AND acctterminatecause = 'NAS-Reboot'
+           AND acctstoptime > now() - interval '1 minute'`,
         [south],
       );
-      expect(rows[0]).toEqual({ instants: 1, n: before, as_freeradius: true });
+      expect(rows[0]).toEqual({ instants: 1, n: closed, as_freeradius: true });
       // Ticks go on, starting sessions elsewhere; the rebooted NAS stays at 0 while down.
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await openOn(south)).toBe(0);
