@@ -1,6 +1,11 @@
-import { sessionListInputSchema, type SessionPage, type SessionStats } from '@contract';
+import {
+  sessionListInputSchema,
+  type NasHealthDetail,
+  type SessionPage,
+  type SessionStats,
+} from '@contract';
 import { everything } from '../../src-main/operator-scope';
-import type { RadiusDb } from '../../src-main/radius-db';
+import type { OnlineEvents, RadiusDb } from '../../src-main/radius-db';
 import type { Budget } from './budgets';
 
 export interface BenchCase {
@@ -32,6 +37,64 @@ async function inputOfPage(db: RadiusDb, page: number) {
     input = { ...input, cursor: nextCursor };
   }
   return input;
+}
+
+// What the NAS health reads ask for (service/nas-health-reads.ts): the stat row's 24 h of
+// minute buckets with the default 5-minute window before it, and the 7-day chart.
+const healthDay = { seconds: 86_400 + 300, bucketSeconds: 60 };
+const healthWeek = { seconds: 7 * 86_400 + 600, bucketSeconds: 600 };
+// bng-south-01 in generate.sql: about a tenth of the sessions.
+const benchNas = '127.0.10.5';
+
+/**
+ * The NAS health reads: the 24 h span behind the stat row's sparklines and alerts (online
+ * now per NAS and the starts and stops of every minute), the 7-day chart, one NAS's page,
+ * and the stops of one drop. Each is read at most once a minute (service/nas-health-reads),
+ * so they have no per-refresh budget: they are printed for reference.
+ */
+export function healthCases(db: RadiusDb, label = ''): BenchCase[] {
+  const name = (text: string) => (label ? `${text} ${label}` : text);
+  const now = Date.now() / 1000;
+  // The stat row is what each refresh costs (the span is read once a minute): with the
+  // stop-time index too, to show the index does not slow it.
+  const refresh: BenchCase[] = label
+    ? [
+        {
+          name: name('stat row'),
+          budget: { kind: 'under', ms: 50 },
+          search: null,
+          call: () => db.stats(everything),
+        },
+      ]
+    : [];
+  return [
+    ...refresh,
+    {
+      name: name('NAS health: 24 h span (1-min buckets)'),
+      budget: { kind: 'none' },
+      search: null,
+      call: () => db.onlineEvents(healthDay, everything),
+    },
+    {
+      name: name('NAS health: 7-day chart (10-min buckets)'),
+      budget: { kind: 'none' },
+      search: null,
+      call: () => db.onlineEvents(healthWeek, everything),
+    },
+    {
+      name: name('NAS health: one NAS (causes, stale, Accounting-On)'),
+      budget: { kind: 'none' },
+      search: null,
+      call: () => db.nasHealth(benchNas, everything),
+    },
+    {
+      name: name('NAS health: stops of a 10-min drop'),
+      budget: { kind: 'none' },
+      search: null,
+      call: () =>
+        db.stopsInWindows([{ nasIp: benchNas, from: now - 1800, to: now - 1200 }], everything),
+    },
+  ];
 }
 
 export async function benchCases(
@@ -68,6 +131,7 @@ export async function benchCases(
       search: null,
       call: () => db.stats(everything),
     },
+    ...healthCases(db),
     search(ipFragment, 'online'),
     search(usernameFragment, 'online'),
     search(usernameFragment, 'all'),
@@ -88,7 +152,14 @@ export function resultSummary(result: unknown): string {
     const plus = page.matches.kind === 'atLeast' ? '+' : '';
     return `${page.rows.length} of ${page.matches.count}${plus}`;
   }
+  const events = result as Partial<OnlineEvents> | null;
+  if (events?.perNas && events.lastBucket !== undefined && events.firstBucket !== undefined) {
+    const buckets = events.perNas.reduce((sum, nas) => sum + nas.starts.size + nas.stops.size, 0);
+    return `${events.perNas.length} NAS, ${buckets} bucket counts`;
+  }
   const stats = result as Partial<SessionStats> | null;
   if (stats?.perNas) return `${stats.online} on ${stats.perNas.length} NAS`;
+  const detail = result as Partial<NasHealthDetail> | null;
+  if (detail?.causes) return `${detail.online} online, ${detail.stale} stale`;
   return '';
 }

@@ -5,7 +5,8 @@
 import os from 'node:os';
 import { openRadiusDb, recommendedIndexes, type DbProfile } from '../../src-main/radius-db';
 import { timeBridgeCopy } from './bridge-copy';
-import { benchCases, withTrigramBudget } from './cases';
+import { stopTimeIndexStatement } from '@contract';
+import { benchCases, healthCases, withTrigramBudget } from './cases';
 import { ensureDataset, type Dataset } from './dataset';
 import { benchExport } from './export-bench';
 import { parseOptions, usage, type BenchOptions } from './options';
@@ -62,7 +63,7 @@ async function bench(options: BenchOptions): Promise<void> {
     });
     try {
       const trigram = recommendedIndexes(db.summary);
-      await dropIndexes(dataset.url, indexNames(trigram));
+      await dropIndexes(dataset.url, indexNames([...trigram, stopTimeIndexStatement]));
       console.log(
         `Measuring on ${server.origin}, ${options.runs} runs after ${options.warmup} warm-up:`,
       );
@@ -79,6 +80,26 @@ async function bench(options: BenchOptions): Promise<void> {
           results.push(await runCase(withTrigramBudget(benchCase), dataset.url, options));
         }
         await dropIndexes(dataset.url, indexNames(trigram));
+      }
+
+      let stopIndexNote = '';
+      if (options.withStopIndex) {
+        console.log('Building the stop-time index the NAS health reads recommend…');
+        const seconds = await buildIndexes(dataset.url, [stopTimeIndexStatement]);
+        stopIndexNote = `Stop-time index built in ${seconds.toFixed(0)} s.`;
+        // Index detection is per open, as in the app: a fresh open sees it.
+        const exact = await openRadiusDb(profileOf(dataset.url), {
+          statementTimeoutMs: options.statementTimeoutMs,
+          applicationName: 'Session Desk bench',
+        });
+        try {
+          for (const benchCase of healthCases(exact, '+stop idx')) {
+            results.push(await runCase(benchCase, dataset.url, options));
+          }
+        } finally {
+          await exact.close();
+          await dropIndexes(dataset.url, indexNames([stopTimeIndexStatement]));
+        }
       }
 
       const firstPage = results[0]?.app;
@@ -102,6 +123,7 @@ async function bench(options: BenchOptions): Promise<void> {
         );
       }
       if (trigramNote) console.log(trigramNote);
+      if (stopIndexNote) console.log(stopIndexNote);
       console.log(await benchExport(db, dataset.url));
       console.log('');
       console.log('Statements behind each case (psql median each):');

@@ -13,6 +13,7 @@ import { saveDemoProfile, writeDemoPgpass } from './demo-profile';
 import { demoSubscriberSettings } from '../ping/demo-ping';
 import { ensureElectronBinary, launchDesktopApp } from './desktop-app';
 import { startDemoDatabase } from './embedded-database';
+import { consoleHelp, findFleetNas, rebootFleetNas, startDemoConsole } from './demo-console';
 import { startLiveActivity } from './live-activity';
 import { parseDemoOptions } from './options';
 import { demoReseller, installDemoOperators, loadDemoSchema, seedDemoIsp } from './seed';
@@ -88,6 +89,13 @@ async function main(): Promise<void> {
     : { user: 'admin', password: '', sealSecrets: false };
   const fleet = await startSimulatedFleet(pool, api);
   undo.push({ what: 'the simulated NAS', run: () => fleet.close() });
+  const reboot = options.rebootNas;
+  const rebootTarget = reboot ? findFleetNas(fleet.nas, reboot.nas) : null;
+  if (reboot && !rebootTarget) {
+    throw new Error(
+      `--reboot-nas: no simulated NAS is called "${reboot.nas}" (${fleet.nas.map((nas) => nas.name).join(', ')}).`,
+    );
+  }
 
   const store = openLocalStore(localStoreFile(demoFolder), createKeyFileSealer(demoFolder));
   try {
@@ -113,6 +121,21 @@ async function main(): Promise<void> {
     `Simulated NAS: ${fleet.nas.map((nas) => `${nas.name} ${nas.nasIp} (API ${nas.apiPort}, CoA ${nas.coaPort})`).join(', ')}.`,
   );
   console.log(`Demo data folder: ${demoFolder}`);
+  const stopConsole = startDemoConsole(process.stdin, fleet.nas, live, (line) => console.log(line));
+  undo.push({ what: 'the demo console', run: stopConsole });
+  console.log(consoleHelp);
+  if (reboot && rebootTarget) {
+    const timer = setTimeout(() => {
+      rebootFleetNas(live, rebootTarget, reboot.downSeconds, (line) => console.log(line)).catch(
+        (error: unknown) =>
+          console.error(
+            `Rebooting ${rebootTarget.name} failed: ${error instanceof Error ? error.message : error}`,
+          ),
+      );
+    }, reboot.afterSeconds * 1000);
+    undo.push({ what: 'the planned NAS reboot', run: () => clearTimeout(timer) });
+    console.log(`${rebootTarget.name} reboots in ${reboot.afterSeconds} s (--reboot-nas).`);
+  }
 
   if (options.browser) {
     const browserMode = await serveBrowserMode({

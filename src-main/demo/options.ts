@@ -9,9 +9,12 @@ export interface DemoOptions {
   host?: string;
   /** The operator's data folder; the demo keeps to its own `demo/` folder inside it. */
   dataFolder: string;
+  /** A simulated NAS to reboot once the demo is up: name or address, after how long. */
+  rebootNas: { nas: string; afterSeconds: number; downSeconds: number } | null;
 }
 
 export const usage = `Usage: npm run demo -- [--browser] [--port N] [--host ADDRESS] [--data-dir DIR]
+                    [--reboot-nas NAS [--after SECONDS] [--down-for SECONDS]]
 
 Starts a demo ISP on this machine — an embedded PostgreSQL with FreeRADIUS accounting for a
 few thousand subscribers, kept alive, and six simulated MikroTik BNGs on 127.0.10.1-6 —
@@ -23,7 +26,12 @@ then opens Session Desk on it. Ctrl-C stops everything.
                   is fine; this machine's LAN address (for a wall screen) makes the
                   access token the only guard, sent in clear over HTTP
   --data-dir DIR  data folder; the demo uses DIR/demo, apart from your own profiles
-                  (default ${defaultDataFolder()})`;
+                  (default ${defaultDataFolder()})
+  --reboot-nas NAS  make one simulated NAS (name or address, e.g. bng-south-1) reboot:
+                  FreeRADIUS closes its sessions with NAS-Reboot, as on an Accounting-On.
+                  The demo's console does the same at any time: type "reboot bng-south-1"
+  --after SECONDS   when, counted from the demo being ready (default 60)
+  --down-for SECONDS  how long the NAS stays down before subscribers dial in (default 120)`;
 
 /** Parses argv; prints usage and exits on --help, says what is wrong and exits on a bad option. */
 export function parseDemoOptions(args: string[]): DemoOptions {
@@ -36,6 +44,9 @@ export function parseDemoOptions(args: string[]): DemoOptions {
         port: { type: 'string' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
+        'reboot-nas': { type: 'string' },
+        after: { type: 'string' },
+        'down-for': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -66,7 +77,28 @@ export function parseDemoOptions(args: string[]): DemoOptions {
     host = checked.host;
     if (!checked.loopback) console.warn(`\n${remoteBindWarning(host)}\n`);
   }
+  const seconds = (name: string, text: string | undefined, fallback: number): number => {
+    const value = text === undefined ? fallback : Number(text);
+    if (!Number.isInteger(value) || value < 0 || value > 86_400) {
+      console.error(`--${name} must be a number of seconds from 0 to 86400, not "${text}".`);
+      process.exit(2);
+    }
+    return value;
+  };
+  if (values['reboot-nas'] === undefined && (values.after ?? values['down-for']) !== undefined) {
+    console.error('--after and --down-for go with --reboot-nas NAS.');
+    process.exit(2);
+  }
+  const rebootNas =
+    values['reboot-nas'] === undefined
+      ? null
+      : {
+          nas: values['reboot-nas'],
+          afterSeconds: seconds('after', values.after, 60),
+          downSeconds: seconds('down-for', values['down-for'], 120),
+        };
   return {
+    rebootNas,
     browser: values.browser ?? false,
     port,
     host,

@@ -8,6 +8,7 @@ import { applyMigrations } from './migrate';
 import { migrations } from './migrations';
 import { createNasAccessStore } from './nas-access-store';
 import { ensureOwnerOnlyStoreFile } from './owner-only-file';
+import { createNasHealthStore } from './nas-health-store';
 import { createProfileStore } from './profile-store';
 import { createSavedFilterStore } from './saved-filter-store';
 
@@ -15,6 +16,7 @@ export type {
   AuditLog,
   LocalStore,
   NasAccessStore,
+  NasHealthStore,
   ProfileStore,
   SavedFilterStore,
   StoredNasAccess,
@@ -58,11 +60,13 @@ export function openLocalStore(
     );
   }
   const store = db;
+  const audit = createAuditLog(store);
   return {
     profiles: createProfileStore(store, sealer),
     filters: createSavedFilterStore(store),
     nasAccess: createNasAccessStore(store, sealer),
-    audit: createAuditLog(store),
+    audit,
+    nasHealth: createNasHealthStore(store, audit),
     ...createDeskStateStore(store),
     close: () => store.close(),
   };

@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   AuditListInput,
   AuditRun,
+  DropThresholds,
   NasAccessDraft,
   NasAccessSummary,
   ProfileDraft,
@@ -60,11 +61,30 @@ export interface AuditLog {
   runs(profileId: number, limit: number): AuditRun[];
 }
 
+/** Drop-alert thresholds and acknowledgements of each profile. */
+export interface NasHealthStore {
+  /** The profile's thresholds, or the defaults when none were saved. */
+  thresholds(profileId: number): DropThresholds;
+  setThresholds(profileId: number, thresholds: DropThresholds): DropThresholds;
+  /** Which of these alerts were acknowledged, when and by whom. */
+  acknowledged(profileId: number, alertIds: string[]): Map<string, { at: string; by: string }>;
+  /**
+   * Acknowledges an alert and records `entry` in the audit log, in one transaction. An alert
+   * acknowledged before keeps its first acknowledgement and is not audited twice.
+   */
+  acknowledge(
+    profileId: number,
+    alertId: string,
+    entry: Omit<AuditEntry, 'id'>,
+  ): { at: string; by: string };
+}
+
 export interface LocalStore {
   profiles: ProfileStore;
   filters: SavedFilterStore;
   nasAccess: NasAccessStore;
   audit: AuditLog;
+  nasHealth: NasHealthStore;
   settings: { get(): Settings; set(settings: Settings): Settings };
   /** The profile to reopen at start; null once that profile is deleted. */
   lastProfileId: { get(): number | null; set(id: number | null): void };

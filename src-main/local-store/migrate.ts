@@ -21,6 +21,7 @@ export function applyMigrations(db: Database, steps: readonly Migration[]): void
     db.transaction(() => {
       if (schemaVersion(db) >= step.version) return;
       db.exec(step.sql);
+      step.then?.(db);
       db.pragma(`user_version = ${step.version}`);
     }).immediate();
   }

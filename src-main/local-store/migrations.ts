@@ -2,9 +2,14 @@
  * The local store's schema, one numbered step at a time. Steps are append-only: a store on
  * an operator's disk has already run the old ones, so a change is always a new step.
  */
+import type { Database } from 'better-sqlite3';
+import { admitAuditAction } from './admit-audit-action';
+
 export interface Migration {
   version: number;
   sql: string;
+  /** A step SQL alone cannot say (it reads the schema as it stands); same transaction. */
+  then?: (db: Database) => void;
 }
 
 export const migrations: readonly Migration[] = [
@@ -170,5 +175,30 @@ export const migrations: readonly Migration[] = [
         SELECT RAISE(ABORT, 'the audit log is append-only');
       END;
     `,
+  },
+  {
+    version: 6,
+    sql: `
+      -- Drop alerts are computed from radacct on every read; an acknowledgement is what
+      -- keeps one from being raised again. Who acknowledged is in the audit log as well.
+      CREATE TABLE drop_acknowledgement (
+        profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+        alert_id TEXT NOT NULL CHECK (length(alert_id) BETWEEN 1 AND 200),
+        at TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        PRIMARY KEY (profile_id, alert_id)
+      ) STRICT;
+
+      -- When a NAS's drop raises an alert, per profile; no row means the defaults.
+      CREATE TABLE drop_thresholds (
+        profile_id INTEGER PRIMARY KEY REFERENCES profile (id) ON DELETE CASCADE,
+        drop_percent INTEGER NOT NULL CHECK (drop_percent BETWEEN 5 AND 100),
+        min_sessions INTEGER NOT NULL CHECK (min_sessions BETWEEN 1 AND 1000000),
+        window_minutes INTEGER NOT NULL CHECK (window_minutes BETWEEN 1 AND 60),
+        mass_end_sessions INTEGER NOT NULL CHECK (mass_end_sessions BETWEEN 1 AND 1000000)
+      ) STRICT;
+    `,
+    // The audit log records acknowledgements too.
+    then: (db) => admitAuditAction(db, 'acknowledge-drop'),
   },
 ];

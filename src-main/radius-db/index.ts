@@ -9,3 +9,5 @@ export { historyCountBound } from './list-sessions';
 export type { SessionToDisconnect } from './sessions-to-disconnect';
 export type { SessionPageQuery } from './session-page-sql';
 export type { SessionBatchSink } from './stream-sessions';
+export type { NasEvents, OnlineEvents } from './health/online-events';
+export type { StopsInWindow, StopWindow } from './health/drop-details';

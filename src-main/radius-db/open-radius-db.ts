@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { HistoryCoverage } from '@contract';
 import type { DbErrorContext } from './db-errors';
 import { createDbPool, type PoolSettings } from './db-pool';
 import {
@@ -12,6 +13,10 @@ import { countMatching } from './count-matching';
 import { createDbQueries, type DbQueries } from './db-queries';
 import { detectSchema } from './detect-schema';
 import type { DetectedSchema } from './detected-schema';
+import { readStopsInWindows } from './health/drop-details';
+import { readHistoryCoverage } from './health/history-coverage';
+import { readNasHealthDetail } from './health/nas-health-detail';
+import { readOnlineEvents } from './health/online-events';
 import { listNas } from './list-nas';
 import { listSessions } from './list-sessions';
 import { nasSecrets } from './nas-secrets';
@@ -117,6 +122,15 @@ function radiusDb(
 ): RadiusDb {
   const sql = buildSessionSql(schema);
   let closing: Promise<void> | null = null;
+  // Read once per open: a DBA adding the stop-time index is seen at the next connect.
+  let coverage: Promise<HistoryCoverage> | null = null;
+  const historyCoverage = () => {
+    coverage ??= readHistoryCoverage(db).catch((error: unknown) => {
+      coverage = null;
+      throw error;
+    });
+    return coverage;
+  };
   return {
     summary: schema.summary,
     serverVersion,
@@ -138,6 +152,18 @@ function radiusDb(
     sessionStops: (radacctIds) => sessionStops(db, sql, radacctIds),
     subscriberDetail: (username, scope) => subscriberDetail(db, schema, sql, username, scope),
     whoHad: (input, scope) => whoHadAddress(db, schema, sql, input, scope),
+    historyCoverage,
+    onlineEvents: async (window, scope) =>
+      readOnlineEvents(db, schema, sql, scope, await historyCoverage(), window),
+    stopsInWindows: async (windows, scope) =>
+      readStopsInWindows(db, schema, sql, scope, await historyCoverage(), windows),
+    nasHealth: async (nasIp, scope) => {
+      const known = await historyCoverage();
+      return {
+        ...(await readNasHealthDetail(db, schema, sql, scope, known, nasIp)),
+        coverage: known,
+      };
+    },
     close: () => (closing ??= pool.end()),
   };
 }

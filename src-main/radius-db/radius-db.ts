@@ -1,5 +1,7 @@
 import type {
   BulkSelection,
+  HistoryCoverage,
+  NasHealthDetail,
   NasEntry,
   SchemaSummary,
   SessionFilter,
@@ -11,6 +13,8 @@ import type {
 } from '@contract';
 import type { OperatorAccess } from '../operator-access';
 import type { OperatorScope } from '../operator-scope';
+import type { StopsInWindow, StopWindow } from './health/drop-details';
+import type { OnlineEvents } from './health/online-events';
 import type { SessionPageQuery } from './session-page-sql';
 import type { SessionToDisconnect } from './sessions-to-disconnect';
 import type { SessionBatchSink } from './stream-sessions';
@@ -64,6 +68,17 @@ export interface RadiusDb {
   subscriberDetail(username: string, scope: OperatorScope): Promise<SubscriberDetail>;
   /** Sessions that held an IP or MAC address at a moment. */
   whoHad(input: { address: string; at: string }, scope: OperatorScope): Promise<WhoHadResult>;
+  /** Whether past online counts see every session, or those within a lookback. */
+  historyCoverage(): Promise<HistoryCoverage>;
+  /** Starts and Accounting-Stops per NAS and bucket over a window, and online now. */
+  onlineEvents(
+    window: { seconds: number; bucketSeconds: number },
+    scope: OperatorScope,
+  ): Promise<OnlineEvents>;
+  /** What ended on each NAS within each window: causes, first and last stop, reboot batch. */
+  stopsInWindows(windows: StopWindow[], scope: OperatorScope): Promise<StopsInWindow[]>;
+  /** One NAS: online, stale, terminate causes, last Accounting-On. */
+  nasHealth(nasIp: string, scope: OperatorScope): Promise<NasHealthDetail>;
   /** Ends the pool; queries still running finish first. */
   close(): Promise<void>;
 }

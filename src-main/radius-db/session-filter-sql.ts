@@ -3,6 +3,7 @@ import type { SessionFilter } from '@contract';
 import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import type { DetectedSchema } from './detected-schema';
+import { radacctTime } from './health/radacct-times';
 import { scopeSql } from './scope-sql';
 import { searchPattern } from './search-pattern';
 import type { SessionSql } from './session-sql';
@@ -32,6 +33,18 @@ export function sessionConditions(
 
   if (filter.nasIp !== null && filter.nasIp.trim() !== '') {
     conditions.push(`r.nasipaddress = ${params.add(nasAddress(filter.nasIp), sql.nasIpType)}`);
+  }
+
+  if (filter.ended) {
+    const from = params.add(filter.ended.from, 'timestamptz');
+    const to = params.add(filter.ended.to, 'timestamptz');
+    const stop = radacctTime(schema, 'acctstoptime');
+    // A session that ended by `to` started by then: the start-time index walk begins there.
+    conditions.push(
+      stop.compare('>=', from),
+      stop.compare('<=', to),
+      radacctTime(schema, 'acctstarttime').compare('<=', to),
+    );
   }
 
   const scoped = scopeSql(scope, schema, params);

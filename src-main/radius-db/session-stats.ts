@@ -1,4 +1,5 @@
-import type { NasPill, SessionStats } from '@contract';
+import { isIP } from 'node:net';
+import { compareNasPills, type NasPill, type SessionStats } from '@contract';
 import type { OperatorScope } from '../operator-scope';
 import type { DbQueries } from './db-queries';
 import type { DetectedSchema } from './detected-schema';
@@ -8,10 +9,11 @@ import type { SessionSql } from './session-sql';
 import { SqlParams } from './sql-params';
 
 /**
- * The stat row: online sessions per NAS under the operator's scope. Grouping on the raw
- * nasipaddress lets FreeRADIUS's partial (nasipaddress, acctstarttime) index serve it; names
- * are joined to the handful of groups afterwards. The clock row makes an empty result still
- * carry the time it was read.
+ * The stat row: online sessions per NAS under the operator's scope, every NAS of the
+ * directory included, ordered by name so pills never move while they are looked at.
+ * Grouping on the raw nasipaddress lets FreeRADIUS's partial (nasipaddress, acctstarttime)
+ * index serve it; names are joined to the handful of groups afterwards. The clock row makes
+ * an empty result still carry the time it was read.
  */
 export async function sessionStats(
   db: DbQueries,
@@ -22,29 +24,33 @@ export async function sessionStats(
   const params = new SqlParams();
   const online = onlineUnderScope(scope, schema, params);
   const nasIp = sql.nasIpTextOf('per_nas.nasipaddress');
-  const nasName = sql.nasDirectory ? 'nd.name' : 'NULL::text';
-  const nasJoin = sql.nasDirectory ? `LEFT JOIN ${sql.nasDirectory} nd ON nd.ip = ${nasIp}` : '';
+  // Every NAS of the directory keeps its pill at 0: a NAS that lost its sessions must not
+  // vanish from the row the operator watches.
+  const named = sql.nasDirectory
+    ? `SELECT coalesce(nd.ip, ${nasIp}) AS nas_ip, nd.name AS nas_name,
+              coalesce(per_nas.online, 0) AS online
+       FROM per_nas FULL JOIN ${sql.nasDirectory} nd ON nd.ip = ${nasIp}`
+    : `SELECT ${nasIp} AS nas_ip, NULL::text AS nas_name, per_nas.online FROM per_nas`;
   const rows = await db.arrays(
     `WITH per_nas AS (
        SELECT r.nasipaddress, count(*) AS online FROM radacct r
        WHERE ${online} GROUP BY r.nasipaddress),
-     named AS (
-       SELECT ${nasIp} AS nas_ip, ${nasName} AS nas_name, per_nas.online
-       FROM per_nas ${nasJoin})
+     named AS (${named})
      SELECT statement_timestamp(), named.nas_ip, named.nas_name, named.online
-     FROM (SELECT) clock LEFT JOIN named ON true
-     ORDER BY named.online DESC, named.nas_ip`,
+     FROM (SELECT) clock LEFT JOIN named ON true`,
     params.values,
   );
   const perNas: NasPill[] = [];
   for (const row of rows) {
-    if (row[1] === null) continue;
+    // Directory rows naming a host or a subnet can never be a session's NAS address.
+    if (row[1] === null || isIP(String(row[1])) === 0) continue;
     perNas.push({
       nasIp: String(row[1]),
       nasName: row[2] === null ? null : String(row[2]),
       online: Number(row[3]),
     });
   }
+  perNas.sort(compareNasPills);
   return {
     online: perNas.reduce((sum, pill) => sum + pill.online, 0),
     perNas,

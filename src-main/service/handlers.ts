@@ -9,13 +9,15 @@ import { createExportHandlers } from './export-handlers';
 import type { ExportJobs } from './export-jobs';
 import type { DisconnectRuns } from './disconnect-runs';
 import { nasAccessFor } from './nas-access-for';
+import type { NasHealthReads } from './nas-health-reads';
 import { markRadiusSecret, withRadiusSecrets } from './nas-access-list';
 import { subscriberHandlers } from './subscriber-handlers';
 
-/** The background jobs the handlers start and follow. */
-export interface DeskJobs {
+/** The domains behind the handlers that keep state of their own: jobs and cached reads. */
+export interface DeskDomains {
   runs: DisconnectRuns;
   exports: ExportJobs;
+  health: NasHealthReads;
 }
 
 /**
@@ -34,7 +36,10 @@ async function onlineFor(db: RadiusDb): Promise<number | null> {
 }
 
 /** Every method of the contract, implemented by the domains; a missing one fails to compile. */
-export function createHandlers(desk: DeskContext, { runs, exports }: DeskJobs): Handlers {
+export function createHandlers(
+  desk: DeskContext,
+  { runs, exports, health }: DeskDomains,
+): Handlers {
   const { store, active, openDatabase, scope } = desk;
   return {
     'profiles.list': async () => store.profiles.list(),
@@ -117,6 +122,11 @@ export function createHandlers(desk: DeskContext, { runs, exports }: DeskJobs): 
     'disconnect.cancel': async ({ runId }) => runs.cancel(runId),
     'disconnect.report': async ({ runId }) => runs.report(runId),
     'disconnect.retryFailed': async ({ runId }) => runs.retryFailed(runId),
+    'health.overview': async () => health.overview(),
+    'health.history': async ({ span, nasIp }) => health.history(span, nasIp),
+    'health.nas': async ({ nasIp }) => health.nas(nasIp),
+    'health.acknowledge': async ({ alertId }) => health.acknowledge(alertId),
+    'health.setThresholds': async (thresholds) => health.setThresholds(thresholds),
     ...subscriberHandlers(desk),
     ...createExportHandlers(exports),
   };

@@ -12,6 +12,7 @@ import type { ChooseExportPath } from './export-destination';
 import { ExportJobs } from './export-jobs';
 import { createHandlers } from './handlers';
 import { withPermissionChecks } from './method-permissions';
+import { NasHealthReads, type NasHealthSettings } from './nas-health-reads';
 import { PendingWork } from './pending-work';
 import type { SubscriberSettings } from './subscriber-handlers';
 
@@ -24,6 +25,7 @@ export interface ServiceOptions {
   subscribers?: SubscriberSettings;
   /** Where exports go: the desktop's save dialog, or browser mode's exports folder. */
   chooseExportPath?: ChooseExportPath;
+  health?: NasHealthSettings;
 }
 
 /**
@@ -76,7 +78,8 @@ export function createService(options: ServiceOptions): SessionDeskService {
   };
   const runs = new DisconnectRuns(desk);
   const exports = new ExportJobs(desk);
-  const handlers = createHandlers(desk, { runs, exports });
+  const health = new NasHealthReads({ ...desk, settings: options.health });
+  const handlers = createHandlers(desk, { runs, exports, health });
   return {
     call: createDispatch(
       withPermissionChecks(handlers, () => active.operator()),

@@ -25,6 +25,12 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'settings.set': [],
   'sessions.list': view,
   'sessions.stats': view,
+  // NAS health reads sessions; acknowledging a drop and its thresholds go with watching them.
+  'health.overview': view,
+  'health.history': view,
+  'health.nas': view,
+  'health.acknowledge': view,
+  'health.setThresholds': view,
   'nas.list': view,
   'database.recommendedIndexes': view,
   'export.count': view,

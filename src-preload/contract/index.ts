@@ -30,6 +30,17 @@ import {
   type NasAccessSummary,
 } from './nas-access';
 import {
+  acknowledgeDropInputSchema,
+  dropThresholdsSchema,
+  historyInputSchema,
+  nasHealthInputSchema,
+  type DropAlert,
+  type DropThresholds,
+  type NasHealthDetail,
+  type NasHealthOverview,
+  type OnlineHistory,
+} from './nas-health';
+import {
   profileDraftSchema,
   profileIdSchema,
   type ConnectionReport,
@@ -59,6 +70,7 @@ export * from './export';
 export * from './filters';
 export * from './nas-access';
 export * from './operator';
+export * from './nas-health';
 export * from './permissions';
 export * from './profiles';
 export * from './radacct-id';
@@ -122,6 +134,15 @@ export const contract = {
   /** Stops writing and deletes the partial file. */
   'export.cancel': method<ExportProgress>()(exportIdSchema),
   'export.status': method<ExportProgress>()(exportIdSchema),
+  /** The stat row with every known NAS, sparklines, "was N", and the drops of the last 24 h. */
+  'health.overview': method<NasHealthOverview>()(none),
+  /** Online sessions over 24 h or 7 d, in total and per NAS, from radacct. */
+  'health.history': method<OnlineHistory>()(historyInputSchema),
+  /** One NAS: online, stale, terminate causes of the last hour and day, last Accounting-On. */
+  'health.nas': method<NasHealthDetail>()(nasHealthInputSchema),
+  /** Acknowledges a drop alert (audited); it stays acknowledged for this profile. */
+  'health.acknowledge': method<DropAlert>()(acknowledgeDropInputSchema),
+  'health.setThresholds': method<DropThresholds>()(dropThresholdsSchema),
   /** One subscriber: online sessions, limit, account state, history; NOT_FOUND outside scope. */
   'subscribers.detail': method<SubscriberDetail>()(subscriberDetailInputSchema),
   /** Who held an IP or MAC address at a moment. */

@@ -133,7 +133,8 @@ export function unconfiguredNas(nasIp: string): NasAccessSummary {
   };
 }
 
-export const auditActions = ['disconnect', 'bulk-disconnect'] as const;
+/** acknowledge-drop: an operator acknowledged a NAS drop alert (nasIp; no session). */
+export const auditActions = ['disconnect', 'bulk-disconnect', 'acknowledge-drop'] as const;
 export const disconnectPaths = ['routeros-api', 'coa'] as const;
 export const auditResults = disconnectResults;
 

@@ -27,11 +27,24 @@ export const maxPageSize = 1000;
 /** Searching offline history needs 3+ characters: shorter patterns have no trigrams. */
 export const minHistorySearchLength = 3;
 
+const isoInstant = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label} must be an ISO 8601 time with an offset.` });
+
+/** Sessions whose Accounting-Stop falls within [from, to]: the sessions a drop ended. */
+export const endedWindowSchema = z
+  .strictObject({ from: isoInstant('"Ended from"'), to: isoInstant('"Ended to"') })
+  .refine((window) => Date.parse(window.from) <= Date.parse(window.to), {
+    error: '"Ended from" must not be after "Ended to".',
+  });
+export type EndedWindow = z.output<typeof endedWindowSchema>;
+
 export const sessionFilterSchema = z.strictObject({
   search: operatorText('Search text', 200).default(''),
   status: z.enum(sessionStatuses).default('online'),
   /** NAS address as radacct stores it; null = every NAS. */
   nasIp: operatorText('NAS address', 100).nullable().default(null),
+  /** Only sessions that ended within this window (a drop alert's link); absent = any. */
+  ended: endedWindowSchema.optional(),
 });
 export type SessionFilter = z.output<typeof sessionFilterSchema>;
 
@@ -131,6 +144,23 @@ export interface NasPill {
   nasIp: string;
   nasName: string | null;
   online: number;
+}
+
+const nasLabels = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * The stat row's order: named NAS by name, then the unnamed ones by address (as the NAS
+ * list orders them). Never by count, so a pill stays where the operator last saw it.
+ */
+export function compareNasPills(
+  a: { nasIp: string; nasName: string | null },
+  b: { nasIp: string; nasName: string | null },
+): number {
+  if ((a.nasName === null) !== (b.nasName === null)) return a.nasName === null ? 1 : -1;
+  return (
+    nasLabels.compare(a.nasName ?? a.nasIp, b.nasName ?? b.nasIp) ||
+    nasLabels.compare(a.nasIp, b.nasIp)
+  );
 }
 
 export interface SessionStats {

@@ -1,17 +1,12 @@
 // `npm run demo -- --browser` as a newcomer runs it: the built demo as a child process
 // (embedded PostgreSQL, live accounting, six simulated BNGs, browser mode), driven in
 // Chromium, checked against its own database, then stopped with Ctrl-C.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localStoreFile } from '../../src-main/data-folder';
-import { demoProfileName } from '../../src-main/demo/demo-profile';
-import { openLocalStore } from '../../src-main/local-store';
-import { createKeyFileSealer } from '../../src-main/secrets/key-file-sealer';
 import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import { disconnectConfirmed } from '../support/confirm-disconnect';
 import {
@@ -21,19 +16,9 @@ import {
   waitForOutput,
   type Running,
 } from '../support/child-process';
+import { closeDemo, startDemo } from '../support/demo-process';
 
-const demoEntry = join(repoRoot, 'out/main/demo.js');
 const browserEntry = join(repoRoot, 'out/main/browser.js');
-
-function demoDatabasePassword(demoFolder: string): string {
-  const store = openLocalStore(localStoreFile(demoFolder), createKeyFileSealer(demoFolder));
-  try {
-    const demoProfile = store.profiles.list().find((p) => p.name === demoProfileName)!;
-    return store.profiles.get(demoProfile.id)!.password!;
-  } finally {
-    store.close();
-  }
-}
 
 function processAlive(pid: number): boolean {
   try {
@@ -158,26 +143,14 @@ async function rowsOnScreen(): Promise<[string, string, string][]> {
 
 describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sd-demo-e2e-'));
-    demo = run(demoEntry, ['--browser', '--data-dir', dataDir, '--port', '0']);
-    const database = await waitForOutput(
+    ({
       demo,
-      /PostgreSQL on 127\.0\.0\.1:(\d+), database (\w+), role (\w+); files in (\S+)\)/,
-      120_000,
-    );
-    pgPort = Number(database[1]);
-    clusterFolder = database[4]!;
-    demoUrl = (await waitForOutput(demo, /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/, 60_000))[0];
-    // The demo prints no password: read it where the demo saved it, as the operator's own
-    // account could (the profile store and its key file in the demo folder).
-    pool = new pg.Pool({
-      host: '127.0.0.1',
-      port: pgPort,
-      user: database[3],
-      password: demoDatabasePassword(join(dataDir, 'demo')),
-      database: database[2],
-    });
-    pool.on('error', () => undefined);
+      dataDir,
+      url: demoUrl,
+      pgPort,
+      pool,
+      clusterFolder,
+    } = await startDemo('sd-demo-e2e-'));
     postmasterPid = Number(
       readFileSync(join(clusterFolder, 'postmaster.pid'), 'utf8').split('\n')[0],
     );
@@ -186,12 +159,7 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await pool?.end();
-    if (demo) await stopWithCtrlC(demo);
-    rmSync(dataDir, { recursive: true, force: true });
-  }, 60_000);
+  afterAll(() => closeDemo({ browser, pool, demo, dataDir }), 60_000);
 
   it('opens on the Demo ISP profile, and the stat row matches count(*) in radacct', async () => {
     await page.goto(demoUrl);

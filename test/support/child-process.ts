@@ -12,10 +12,11 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-export function run(entry: string, args: string[]): Running {
+/** stdin 'pipe' lets a test type into the process (the demo's console). */
+export function run(entry: string, args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): Running {
   const child = spawn(process.execPath, [entry, ...args], {
     cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += String(chunk)));

@@ -1,5 +1,6 @@
 -- One tick of the demo's life, part 1: a few online sessions end with the causes a BNG
--- reports, and as many lines that are offline connect. $1: sessions to end, $2: to start.
+-- reports, and as many lines that are offline connect. $1: sessions to end, $2: to start,
+-- $3: NAS that are down (nobody connects there), $4: only this NAS's lines connect (NULL: any).
 -- Stale sessions (silent for over 30 minutes) are left alone: they stay stuck, as on a real
 -- network where the Accounting-Stop was lost.
 WITH ended AS (
@@ -26,6 +27,8 @@ WITH ended AS (
   FROM demo_subscriber_lines l
   WHERE NOT EXISTS (SELECT 1 FROM radacct o
                     WHERE o.acctstoptime IS NULL AND o.username = l.username)
+    AND l.nas_ip <> ALL ($3::inet[])
+    AND ($4::inet IS NULL OR l.nas_ip = $4::inet)
   ORDER BY random() LIMIT $2
   RETURNING username
 ), went_offline AS (

@@ -1,9 +1,10 @@
 // The pages of a connected profile, in the order the top bar's tabs show them.
-export const deskPages = ['sessions', 'subscriber', 'nas', 'audit'] as const;
+export const deskPages = ['sessions', 'health', 'subscriber', 'nas', 'audit'] as const;
 export type DeskPage = (typeof deskPages)[number];
 
 export const deskPageLabels: Record<DeskPage, string> = {
   sessions: 'Sessions',
+  health: 'Sessions per NAS',
   subscriber: 'Subscriber',
   nas: 'NAS',
   audit: 'Audit log',

@@ -6,6 +6,7 @@ import type { DeskPage } from './desk-pages';
 /** The permission each page needs before it loads. */
 export const pageNeeds: Record<DeskPage, Permission> = {
   sessions: 'sessions.view',
+  health: 'sessions.view',
   subscriber: 'sessions.view',
   audit: 'sessions.view',
   // NAS logins and secrets serve disconnects only.

@@ -105,4 +105,38 @@ describe('the demo ISP kept alive', () => {
     expect((await db.pool().query('SELECT count(*)::int AS n FROM radacct')).rows[0].n).toBe(total);
     expect(errors).toEqual([]);
   });
+
+  it('reboots a simulated NAS as FreeRADIUS records an Accounting-On: one instant, NAS-Reboot, nobody back while down', async () => {
+    const south = '127.0.10.3';
+    const openOn = async (nas: string) =>
+      (
+        await db
+          .pool()
+          .query(
+            'SELECT count(*)::int AS n FROM radacct WHERE acctstoptime IS NULL AND nasipaddress = $1::inet',
+            [nas],
+          )
+      ).rows[0].n as number;
+    expect(await openOn(south)).toBeGreaterThan(100);
+    const live = startLiveActivity(db.pool(), { everyMs: 1 });
+    try {
+      const closed = await live.rebootNas(south, 3600);
+      expect(closed).toBeGreaterThan(100);
+      // The live loop never ends a session with NAS-Reboot, and the seed's are older.
+      const { rows } = await db.pool().query(
+        `SELECT count(DISTINCT acctstoptime)::int AS instants, count(*)::int AS n,
+                bool_and(acctupdatetime = acctstoptime
+                         AND acctstoptime = date_trunc('second', acctstoptime)) AS as_freeradius
+         FROM radacct WHERE nasipaddress = $1::inet AND acctterminatecause = 'NAS-Reboot'
+           AND acctstoptime > now() - interval '1 minute'`,
+        [south],
+      );
+      expect(rows[0]).toEqual({ instants: 1, n: closed, as_freeradius: true });
+      // Ticks go on, starting sessions elsewhere; the rebooted NAS stays at 0 while down.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await openOn(south)).toBe(0);
+    } finally {
+      await live.stop();
+    }
+  });
 });

@@ -83,9 +83,10 @@ describe('reseller scope', () => {
   it('scopes the stat row too', async () => {
     const stats = await db.stats(north);
     expect(stats.online).toBe(3);
+    // In address order (no names here), never by count.
     expect(stats.perNas).toEqual([
-      { nasIp: '127.0.10.2', nasName: null, online: 2 },
       { nasIp: '127.0.10.1', nasName: null, online: 1 },
+      { nasIp: '127.0.10.2', nasName: null, online: 2 },
     ]);
     const none = await db.stats({ kind: 'reseller', resellerId: 999_999 });
     expect(none.online).toBe(0);

@@ -115,11 +115,11 @@ describe('radacct with text columns', () => {
     }
   });
 
-  it('counts per NAS', async () => {
+  it('counts per NAS, named ones first, never ordered by count', async () => {
     const stats = await db.stats(everything);
     expect(stats.perNas).toEqual([
-      { nasIp: '127.0.10.2', nasName: null, online: 2 },
       { nasIp: '127.0.10.1', nasName: 'bng-text', online: 1 },
+      { nasIp: '127.0.10.2', nasName: null, online: 2 },
     ]);
   });
 });

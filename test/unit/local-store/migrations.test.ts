@@ -41,6 +41,8 @@ describe('migrations', () => {
         'audit_log',
         'desk_state',
         'disconnect_run',
+        'drop_acknowledgement',
+        'drop_thresholds',
         'nas_access',
         'profile',
         'saved_filter',
@@ -132,6 +134,92 @@ describe('migrations', () => {
     const db = new Database(folder.file);
     try {
       expect(schemaVersion(db)).toBe(latest);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('widen the audit log to drop acknowledgements, keeping its entries and its guards', () => {
+    const old = new Database(folder.file);
+    applyMigrations(
+      old,
+      migrations.filter((step) => step.version < 6),
+    );
+    old.exec(
+      `INSERT INTO profile (id, name, host, port, database_name, user_name, ssl_mode)
+       VALUES (7, 'Core', '127.0.0.1', 5432, 'radius', 'radius', 'prefer');
+       INSERT INTO audit_log (id, profile_id, at, os_user, db_role, action, username, nas_ip,
+                              acct_session_id, radacct_id, path, result, detail)
+       VALUES (41, 7, '2026-11-21T08:00:00Z', 'noc', 'radius', 'disconnect', 'ana@isp',
+               '127.0.10.1', '81000001', '12', 'coa', 'done', 'Disconnected over CoA.');`,
+    );
+    expect(() =>
+      old.exec(
+        `INSERT INTO audit_log (profile_id, at, os_user, action, username, nas_ip, result, detail)
+         VALUES (7, 'x', 'noc', 'acknowledge-drop', '', '127.0.10.1', 'done', 'x')`,
+      ),
+    ).toThrow(/CHECK constraint/);
+    old.close();
+
+    const store = openLocalStore(folder.file, folder.sealer);
+    try {
+      const acknowledged = store.nasHealth.acknowledge(7, '127.0.10.3@2026-11-21T03:12:00.000Z', {
+        ...auditEntry(),
+        action: 'acknowledge-drop',
+        username: '',
+        nasIp: '127.0.10.3',
+        acctSessionId: null,
+        radacctId: null,
+        path: null,
+      });
+      expect(acknowledged.by).toBe(auditEntry().osUser);
+      const entries = store.audit.list(7, {
+        limit: 10,
+        beforeId: null,
+        runId: null,
+        result: null,
+        nasIp: null,
+      });
+      expect(entries.map((entry) => [entry.id, entry.action])).toEqual([
+        [42, 'acknowledge-drop'],
+        [41, 'disconnect'],
+      ]);
+    } finally {
+      store.close();
+    }
+    const db = new Database(folder.file);
+    try {
+      // Still append-only, still indexed, still refusing unknown actions.
+      expect(() => db.exec('DELETE FROM audit_log WHERE id = 41')).toThrow(/append-only/);
+      expect(() => db.exec("UPDATE audit_log SET detail = 'x' WHERE id = 41")).toThrow(
+        /append-only/,
+      );
+      expect(() =>
+        db.exec(
+          `INSERT INTO audit_log (profile_id, at, os_user, action, username, nas_ip, result, detail)
+           VALUES (7, 'x', 'noc', 'reboot-nas', '', '127.0.10.1', 'done', 'x')`,
+        ),
+      ).toThrow(/CHECK constraint/);
+      const indexes = db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'audit_log' AND sql IS NOT NULL ORDER BY name",
+        )
+        .all();
+      expect(indexes.map((index) => index.name)).toEqual([
+        'audit_log_by_profile',
+        'audit_log_by_run',
+      ]);
+      const triggers = db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name",
+        )
+        .all();
+      expect(triggers.map((trigger) => trigger.name)).toEqual([
+        'audit_log_no_delete',
+        'audit_log_no_relink',
+        'audit_log_no_rewrite',
+        'audit_log_no_rewrite_operator',
+      ]);
     } finally {
       db.close();
     }

@@ -144,20 +144,21 @@ describe('offline query engine', () => {
     expect(many.searchHint()).toBeNull();
   });
 
-  it('counts sessions online per NAS, busiest first, and lists every NAS of the file', () => {
+  it('counts sessions online per NAS, by name, and lists every NAS of the file', () => {
     const stats = offlineStats(
       [
         session({ id: 1, nas: '127.0.10.1', nasName: 'bng-north' }),
-        session({ id: 2, nas: '127.0.10.2' }),
-        session({ id: 3, nas: '127.0.10.2' }),
+        session({ id: 2, nas: '127.0.10.2', nasName: 'bng-south' }),
+        session({ id: 3, nas: '127.0.10.2', nasName: 'bng-south' }),
         session({ id: 4, nas: '127.0.10.3', stop: '2026-11-21T09:00:00Z' }),
       ],
       '2026-11-21T09:30:00Z',
     );
     expect(stats.online).toBe(3);
+    // By name, never by count: the busier bng-south stays after bng-north.
     expect(stats.perNas).toEqual([
-      { nasIp: '127.0.10.2', nasName: null, online: 2 },
       { nasIp: '127.0.10.1', nasName: 'bng-north', online: 1 },
+      { nasIp: '127.0.10.2', nasName: 'bng-south', online: 2 },
     ]);
     expect(
       offlineNasEntries([

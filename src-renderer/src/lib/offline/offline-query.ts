@@ -74,6 +74,8 @@ export function querySessions(
   sort: SessionSort,
 ): SessionRow[] {
   const needle = filter.search.toLowerCase();
+  const endedFrom = filter.ended ? Date.parse(filter.ended.from) : null;
+  const endedTo = filter.ended ? Date.parse(filter.ended.to) : null;
   const matching: number[] = [];
   for (let i = 0; i < sessions.length; i += 1) {
     const session = sessions[i] as SessionRow;
@@ -81,6 +83,10 @@ export function querySessions(
     if (filter.status === 'offline' && session[F.stopTime] === null) continue;
     if (filter.nasIp !== null && session[F.nasIp] !== filter.nasIp) continue;
     if (needle !== '' && !(haystacks[i] as string).includes(needle)) continue;
+    if (endedFrom !== null && endedTo !== null) {
+      const stop = timeKey(session[F.stopTime]);
+      if (stop === null || stop < endedFrom || stop > endedTo) continue;
+    }
     matching.push(i);
   }
   const keyOf = sortKeyOf[sort.column];

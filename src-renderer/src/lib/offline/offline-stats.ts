@@ -1,7 +1,14 @@
 // The stat row and NAS list of an export: what was online when the file was written.
-import { F, type NasEntry, type NasPill, type SessionRow, type SessionStats } from '@contract';
+import {
+  compareNasPills,
+  F,
+  type NasEntry,
+  type NasPill,
+  type SessionRow,
+  type SessionStats,
+} from '@contract';
 
-/** Online total and one pill per NAS, busiest first, as the live stat row orders them. */
+/** Online total and one pill per NAS, by name, as the live stat row orders them. */
 export function offlineStats(sessions: readonly SessionRow[], exportedAt: string): SessionStats {
   const perNas = new Map<string, NasPill>();
   let online = 0;
@@ -13,9 +20,7 @@ export function offlineStats(sessions: readonly SessionRow[], exportedAt: string
     if (pill) pill.online += 1;
     else perNas.set(nasIp, { nasIp, nasName: session[F.nasName], online: 1 });
   }
-  const pills = [...perNas.values()].sort(
-    (a, b) => b.online - a.online || (a.nasIp < b.nasIp ? -1 : a.nasIp > b.nasIp ? 1 : 0),
-  );
+  const pills = [...perNas.values()].sort(compareNasPills);
   return { online, perNas: pills, readAt: exportedAt };
 }
 

@@ -7,9 +7,16 @@ export class DeskNavigation {
   page = $state<DeskPage>('sessions');
   /** The subscriber the Subscriber page shows; null: only its search forms. */
   subscriber = $state<string | null>(null);
+  /** The NAS the Sessions per NAS page shows; null: all of them. */
+  healthNas = $state<string | null>(null);
 
   go(page: DeskPage): void {
     this.page = page;
+  }
+
+  openNasHealth(nasIp: string | null): void {
+    this.healthNas = nasIp;
+    this.page = 'health';
   }
 
   openSubscriber(username: string): void {

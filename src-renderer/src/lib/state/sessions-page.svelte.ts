@@ -3,6 +3,7 @@
 import {
   defaultSort,
   type ApiError,
+  type EndedWindow,
   type SavedFilterInput,
   type SessionCursor,
   type SessionFilter,
@@ -99,6 +100,19 @@ export class SessionsPage {
 
   setNas(nasIp: string | null): void {
     this.#restart({ ...this.filter, nasIp });
+  }
+
+  /** The sessions of one NAS that ended within a window: what a drop alert links to. */
+  showEnded(nasIp: string, ended: EndedWindow): void {
+    this.searchDraft = '';
+    this.#restart({ search: '', status: 'offline', nasIp, ended });
+  }
+
+  /** Drop the "ended within" part of the filter, keeping the rest. */
+  clearEnded(): void {
+    const { ended: _dropped, ...rest } = this.filter;
+    void _dropped;
+    this.#restart(rest);
   }
 
   setPageSize(pageSize: number): void {
