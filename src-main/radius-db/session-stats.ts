@@ -24,12 +24,15 @@ export async function sessionStats(
   const params = new SqlParams();
   const online = onlineUnderScope(scope, schema, params);
   const nasIp = sql.nasIpTextOf('per_nas.nasipaddress');
-  // Every NAS of the directory keeps its pill at 0: a NAS that lost its sessions must not
-  // vanish from the row the operator watches.
+  // Every NAS of the directory keeps its pill at 0 for whoever sees all sessions: a NAS that
+  // lost its sessions must not vanish from the row the operator watches. A scoped operator's
+  // pills are the NAS its own sessions are on (as its NAS list is); the health overview
+  // keeps those that carried its sessions in the last 24 h.
+  const wholeDirectory = scope.kind === 'all' ? 'FULL' : 'LEFT';
   const named = sql.nasDirectory
     ? `SELECT coalesce(nd.ip, ${nasIp}) AS nas_ip, nd.name AS nas_name,
               coalesce(per_nas.online, 0) AS online
-       FROM per_nas FULL JOIN ${sql.nasDirectory} nd ON nd.ip = ${nasIp}`
+       FROM per_nas ${wholeDirectory} JOIN ${sql.nasDirectory} nd ON nd.ip = ${nasIp}`
     : `SELECT ${nasIp} AS nas_ip, NULL::text AS nas_name, per_nas.online FROM per_nas`;
   const rows = await db.arrays(
     `WITH per_nas AS (

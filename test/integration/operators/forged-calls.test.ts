@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiError, MethodName, Result, SocketResponse } from '@contract';
+import type { ApiError, MethodName, Result, SocketHello, SocketResponse } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
@@ -109,13 +109,14 @@ async function openDesk(label: string, row: Parameters<typeof addOperator>[2]): 
   }
   const server = await startLoopbackServer({ service: app.service, rendererDir });
   const origin = `http://127.0.0.1:${server.port}`;
-  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/bridge`, {
-    headers: { cookie: `session_desk_token=${server.token}`, origin },
-  });
+  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/bridge`, { headers: { origin } });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
+  // Signed in as the page is: the hello with the token is the socket's first message.
+  const hello: SocketHello = { token: server.token };
+  socket.send(JSON.stringify(hello));
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   socket.on('message', (data) => {
