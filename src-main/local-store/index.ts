@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { OperatorError } from '../operator-error';
 import type { Sealer } from '../secrets/sealer';
+import { createApiTokenStore } from './api-token-store';
 import { createAuditLog } from './audit-log';
 import { createDeskStateStore } from './desk-state-store';
 import type { LocalStore } from './local-store';
@@ -12,11 +13,13 @@ import { createProfileStore } from './profile-store';
 import { createSavedFilterStore } from './saved-filter-store';
 
 export type {
+  ApiTokenStore,
   AuditLog,
   LocalStore,
   NasAccessStore,
   ProfileStore,
   SavedFilterStore,
+  StoredApiToken,
   StoredNasAccess,
   StoredProfile,
 } from './local-store';
@@ -63,6 +66,7 @@ export function openLocalStore(
     filters: createSavedFilterStore(store),
     nasAccess: createNasAccessStore(store, sealer),
     audit: createAuditLog(store),
+    apiTokens: createApiTokenStore(store),
     ...createDeskStateStore(store),
     close: () => store.close(),
   };
