@@ -5,7 +5,11 @@ import { promisify } from 'node:util';
 import type pg from 'pg';
 import { graphqlPath, type MethodInput } from '@contract';
 import type { LoopbackServer } from '../../src-main/loopback/loopback-server';
-import type { ServiceHarness } from './service-harness';
+import type { DbProfile } from '../../src-main/radius-db';
+import type { ServiceOptions } from '../../src-main/service';
+import { startAppServer, type AppServer } from './app-server';
+import type { TestDatabase } from './database';
+import { draftFor, type ServiceHarness } from './service-harness';
 
 const run = promisify(execFile);
 
@@ -21,6 +25,25 @@ export interface ApiAnswer {
     data?: Record<string, unknown> | null;
     errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
   };
+}
+
+/** Browser mode's server with a profile of the database open (as `as`, when given). */
+export async function apiServerFor(
+  database: TestDatabase,
+  {
+    as = database.profile,
+    name = 'core',
+    options = {},
+  }: {
+    as?: DbProfile;
+    name?: string;
+    options?: Omit<ServiceOptions, 'store' | 'chooseExportPath'>;
+  } = {},
+): Promise<{ app: AppServer; apiUrl: string }> {
+  const app = await startAppServer(options);
+  const profile = await app.harness.ok('profiles.save', draftFor(as, name));
+  await app.harness.ok('profiles.connect', { id: profile.id });
+  return { app, apiUrl: apiUrlOf(app.server) };
 }
 
 /** One POST with a JSON body (or raw text) and a bearer token, as a script would send it. */

@@ -118,10 +118,12 @@ export function graphqlEndpoint(api: AutomationApi, log: ErrorLog, rate?: RateLi
       if (!(error instanceof GraphQLError)) throw error;
       return { status: 400, body: { errors: [formatError(error, 'GRAPHQL_PARSE_FAILED', log)] } };
     }
-    const invalid = [
-      ...queryLimitErrors(automationSchema, document),
-      ...validate(automationSchema, document, specifiedRules, { maxErrors: 10 }),
-    ];
+    // The limits first: the validation's own rules would otherwise pay for an oversized document.
+    const overLimits = queryLimitErrors(automationSchema, document);
+    const invalid =
+      overLimits.length > 0
+        ? overLimits
+        : validate(automationSchema, document, specifiedRules, { maxErrors: 10 });
     if (invalid.length > 0) {
       return {
         status: 400,

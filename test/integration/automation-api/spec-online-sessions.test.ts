@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../support/app-server';
+import type { AppServer } from '../../support/app-server';
 import {
   addSubscriberWithId,
-  apiUrlOf,
+  apiServerFor,
   createApiToken,
   onlineSessionsSql,
   postGraphql,
@@ -17,7 +17,6 @@ import {
 } from '../../support/automation-api';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { insertSessions, offline, online } from '../../support/seed';
-import { draftFor } from '../../support/service-harness';
 import { setSessionExtras } from '../../support/subscriber-seed';
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/online-sessions-api');
@@ -81,11 +80,8 @@ beforeAll(async () => {
       connectInfo: session.connectInfoStart!,
     });
   }
-  app = await startAppServer();
-  const profile = await app.harness.ok('profiles.save', draftFor(database.profile, 'Orbnet'));
-  await app.harness.ok('profiles.connect', { id: profile.id });
+  ({ app, apiUrl } = await apiServerFor(database, { name: 'Orbnet' }));
   token = await createApiToken(app.harness, { name: 'spec', scope: { kind: 'admin' } });
-  apiUrl = apiUrlOf(app.server);
 });
 
 afterAll(async () => {

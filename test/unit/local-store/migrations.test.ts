@@ -38,6 +38,7 @@ describe('migrations', () => {
     try {
       expect(schemaVersion(db)).toBe(latest);
       expect(tablesOf(db)).toEqual([
+        'api_token',
         'audit_log',
         'desk_state',
         'disconnect_run',
