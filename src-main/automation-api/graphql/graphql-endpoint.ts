@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   GraphQLError,
   execute,
+  getOperationAST,
   parse,
   specifiedRules,
   validate,
@@ -133,6 +134,16 @@ export function graphqlEndpoint(api: AutomationApi, log: ErrorLog, rate?: RateLi
       };
     }
 
+    if (getOperationAST(document, operationName)?.operation === 'subscription') {
+      return refusal(
+        400,
+        apiError(
+          'GRAPHQL_VALIDATION_FAILED',
+          'The Automation API has no subscriptions: ask with a query, as often as needed.',
+        ),
+      );
+    }
+
     const contextValue: ApiContext = { api, caller };
     const result = await execute({
       schema: automationSchema,
@@ -171,14 +182,16 @@ export function graphqlEndpoint(api: AutomationApi, log: ErrorLog, rate?: RateLi
     path: graphqlPath,
     async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
       const { status, body, headers } = await answer(request);
+      const json = JSON.stringify(body);
       // A refusal that left a body unread ends the connection rather than reading it.
       const unread = !request.readableEnded;
       response.writeHead(status, {
         ...responseHeaders,
         ...headers,
+        'Content-Length': String(Buffer.byteLength(json)),
         ...(unread ? { Connection: 'close' } : {}),
       });
-      response.end(JSON.stringify(body));
+      response.end(json);
     },
   };
 }
