@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const browserMode = await serveBrowserMode({ dataFolder, port, host, rendererDir, profile });
   const where = host === undefined ? 'on loopback' : `on ${host}`;
   console.log(`Session Desk is serving ${where}. Open:\n\n  ${browserMode.url}\n`);
-  console.log(`${connectionWords(browserMode.connection)}`);
+  console.log(connectionWords(browserMode.connection));
   console.log(
     `Automation API: POST ${browserMode.apiUrl} (npm run api-token -- create … makes a token).`,
   );

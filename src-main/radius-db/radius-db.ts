@@ -71,7 +71,7 @@ export interface RadiusDb {
   subscriberDetail(username: string, scope: OperatorScope): Promise<SubscriberDetail>;
   /** The username of panel subscriber `subscribers.id`; null: none in the scope. Panel only. */
   subscriberUsername(userId: number, scope: OperatorScope): Promise<string | null>;
-  /** A subscriber's open sessions, oldest last; null when the username lies outside the scope. */
+  /** A subscriber's open sessions, newest first; null when the username lies outside the scope. */
   onlineSessionsOf(username: string, scope: OperatorScope): Promise<OnlineSession[] | null>;
   /** Whether a reseller is `rootId` or below it in resellers.parent_id. Panel only. */
   resellerTreeContains(rootId: number, resellerId: number): Promise<boolean>;
