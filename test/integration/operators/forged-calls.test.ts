@@ -109,13 +109,13 @@ async function openDesk(label: string, row: Parameters<typeof addOperator>[2]): 
   }
   const server = await startLoopbackServer({ service: app.service, rendererDir });
   const origin = `http://127.0.0.1:${server.port}`;
-  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/bridge`, {
-    headers: { cookie: `session_desk_token=${server.token}`, origin },
-  });
+  const socket = new WebSocket(`ws://127.0.0.1:${server.port}/bridge`, { headers: { origin } });
   await new Promise((resolve, reject) => {
     socket.once('open', resolve);
     socket.once('error', reject);
   });
+  // The first message hands over the token, as the page does (no cookie carries it).
+  socket.send(JSON.stringify({ token: server.token }));
   let nextId = 1;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   socket.on('message', (data) => {
