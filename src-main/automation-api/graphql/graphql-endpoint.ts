@@ -13,7 +13,7 @@ import { graphqlPath } from '@contract';
 import { bearerToken } from '../../loopback/access-guard';
 import type { HttpEndpoint } from '../../loopback/loopback-server';
 import type { AutomationApi } from '../automation-api';
-import { RateLimiter, type RateLimit } from '../rate-limiter';
+import { RateLimiter } from '../rate-limiter';
 import { apiError, formatError, type ErrorLog } from './graphql-errors';
 import { readGraphqlRequest } from './graphql-request';
 import { queryLimitErrors, queryLimits } from './query-limits';
@@ -47,14 +47,14 @@ function isJsonContentType(header: string | undefined): boolean {
 
 /**
  * POST /graphql on the loopback server: the Automation API, for scripts and bots rather than
- * browsers. In order: POST only; no cookie and no Origin (a browser sends one or the other,
- * and no page may drive the API: a cross-site page cannot even send Content-Type:
+ * browsers. In order: POST only; no cookie and no Origin (every browser sends Origin with a
+ * POST, and no page may drive the API: a cross-site page cannot even send Content-Type:
  * application/json or an Authorization header without a CORS preflight, which gets no CORS
  * answer); a valid bearer token of the open profile (401 otherwise); the token's rate; the
  * body within 64 KiB, one operation, within the query limits; then graphql-js runs it.
  */
-export function graphqlEndpoint(api: AutomationApi, log: ErrorLog, rate?: RateLimit): HttpEndpoint {
-  const limiter = new RateLimiter(rate);
+export function graphqlEndpoint(api: AutomationApi, log: ErrorLog): HttpEndpoint {
+  const limiter = new RateLimiter();
 
   async function answer(request: IncomingMessage): Promise<Answer> {
     if (request.method !== 'POST') {

@@ -4,7 +4,7 @@
 // has no panel subscribers table: userId says so and offers the username variant.
 import { ClientError, GraphQLClient, batchRequests, gql } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppServer } from '../../support/app-server';
+import { startAppServer, type AppServer } from '../../support/app-server';
 import { apiServerFor, createApiToken } from '../../support/automation-api';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { insertSessions, offline, online } from '../../support/seed';
@@ -194,5 +194,38 @@ describe('graphql-request against the API', () => {
     expect(error.response.body).toContain(
       'Batched queries are not accepted: send one operation per request.',
     );
+  });
+
+  it('gets DATABASE_UNAVAILABLE, in words, while the database does not answer', async () => {
+    const down = await startAppServer();
+    try {
+      const profile = await down.harness.ok('profiles.save', {
+        id: null,
+        name: 'down',
+        host: '127.0.0.1',
+        // Nothing listens on port 1 (privileged, unassigned).
+        port: 1,
+        database: 'radius',
+        user: 'radius',
+        sslMode: 'disable',
+        password: null,
+      });
+      expect((await down.harness.call('profiles.connect', { id: profile.id })).ok).toBe(false);
+      const downToken = await createApiToken(down.harness, {
+        name: 'bot',
+        scope: { kind: 'admin' },
+      });
+      const downClient = new GraphQLClient(`${new URL(down.server.url).origin}/graphql`, {
+        headers: { Authorization: `Bearer ${downToken}` },
+      });
+      const error = await clientError(downClient.request(byUsername, { username: 'alice@fiber' }));
+      expect(error.response.status).toBe(200);
+      expect(error.response.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(/127\.0\.0\.1/),
+        extensions: { code: 'DATABASE_UNAVAILABLE' },
+      });
+    } finally {
+      await down.close();
+    }
   });
 });
