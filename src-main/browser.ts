@@ -6,17 +6,26 @@ import { parseArgs } from 'node:util';
 import { serveBrowserMode } from './browser-mode';
 import { defaultDataFolder } from './data-folder';
 import { checkBindHost, remoteBindWarning } from './loopback/bind-address';
+import type { ProfileChoice } from './startup-profile';
+import { connectionWords } from './connection-words';
 
 const usage = `Usage: npm run browser -- [--data-dir DIR] [--port N] [--host ADDRESS]
+                           [--profile NAME] [--database-url postgres://…]
 
 Serves Session Desk on http://127.0.0.1:PORT for a browser on this machine, on the profile
-used last.
+used last, and the Automation API on POST /graphql beside it.
   --data-dir DIR    where profiles, saved filters and the password key live
                     (default ${defaultDataFolder()})
   --port N          port to listen on (default: a free one)
   --host ADDRESS    listen on this address instead of 127.0.0.1. Another loopback address
                     is fine; this machine's LAN address (for a wall screen) makes the
-                    access token the only guard, sent in clear over HTTP`;
+                    access token the only guard, sent in clear over HTTP
+  --profile NAME    open this saved profile (with --database-url: save it under this name)
+  --database-url URL
+                    open this database with no screen involved, saved as a profile:
+                    postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=MODE]. Without
+                    a password in the URL, PGPASSWORD is used (a URL's password shows in
+                    the process list; the saved profile keeps it sealed for next time)`;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${usage}`);
@@ -31,6 +40,8 @@ function parseOptions() {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        profile: { type: 'string' },
+        'database-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -52,15 +63,31 @@ function parseOptions() {
     host = checked.host;
     if (!checked.loopback) console.warn(`\n${remoteBindWarning(host)}\n`);
   }
-  return { dataFolder: values['data-dir'] ?? defaultDataFolder(), port, host };
+  const databaseUrl = values['database-url'];
+  const profile: ProfileChoice | undefined =
+    databaseUrl !== undefined
+      ? {
+          kind: 'url',
+          url: databaseUrl,
+          name: values.profile,
+          environmentPassword: process.env.PGPASSWORD,
+        }
+      : values.profile !== undefined
+        ? { kind: 'saved', name: values.profile }
+        : undefined;
+  return { dataFolder: values['data-dir'] ?? defaultDataFolder(), port, host, profile };
 }
 
 async function main(): Promise<void> {
-  const { dataFolder, port, host } = parseOptions();
+  const { dataFolder, port, host, profile } = parseOptions();
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const browserMode = await serveBrowserMode({ dataFolder, port, host, rendererDir });
+  const browserMode = await serveBrowserMode({ dataFolder, port, host, rendererDir, profile });
   const where = host === undefined ? 'on loopback' : `on ${host}`;
   console.log(`Session Desk is serving ${where}. Open:\n\n  ${browserMode.url}\n`);
+  console.log(connectionWords(browserMode.connection));
+  console.log(
+    `Automation API: POST ${browserMode.apiUrl} (npm run api-token -- create … makes a token).`,
+  );
   console.log(`Data folder: ${dataFolder}. Press Ctrl-C to stop.`);
 
   const stop = async () => {

@@ -147,7 +147,9 @@ async function main(): Promise<void> {
     });
     undo.push({ what: 'browser mode', run: () => browserMode.close() });
     console.log(
-      `\nOpen Session Desk on the demo:\n\n  ${browserMode.url}\n\nCtrl-C stops the demo.`,
+      `\nOpen Session Desk on the demo:\n\n  ${browserMode.url}\n\n` +
+        `Automation API: POST ${browserMode.apiUrl} (tokens: the API page, or ` +
+        `npm run api-token -- create … --data-dir ${demoFolder}).\nCtrl-C stops the demo.`,
     );
   } else {
     const app = launchDesktopApp(repoRoot, demoFolder, { PGPASSFILE: pgpass! });

@@ -19,6 +19,7 @@ interface AuditRow {
   reseller_id: number | null;
   reseller_name: string | null;
   run_id: number | null;
+  api_token: string | null;
 }
 
 interface RunRow {
@@ -41,7 +42,7 @@ interface PageParams {
 
 const columns =
   'id, at, os_user, db_role, action, username, nas_ip, acct_session_id, radacct_id, path, ' +
-  'result, detail, user_type, reseller_id, reseller_name, run_id';
+  'result, detail, user_type, reseller_id, reseller_name, run_id, api_token';
 
 /**
  * The local audit log, and the bulk runs its entries are grouped under. The CHECK
@@ -52,9 +53,10 @@ export function createAuditLog(db: Database): AuditLog {
   const insert = db.prepare<AuditParams, AuditRow>(
     `INSERT INTO audit_log (profile_id, at, os_user, db_role, action, username, nas_ip,
                             acct_session_id, radacct_id, path, result, detail, user_type,
-                            reseller_id, reseller_name, run_id)
+                            reseller_id, reseller_name, run_id, api_token)
      VALUES (@profileId, @at, @osUser, @dbRole, @action, @username, @nasIp, @acctSessionId,
-             @radacctId, @path, @result, @detail, @userType, @resellerId, @resellerName, @runId)
+             @radacctId, @path, @result, @detail, @userType, @resellerId, @resellerName, @runId,
+             @apiToken)
      RETURNING ${columns}`,
   );
   // Keyset on id: ids only grow, as rows are never deleted. Each filter is off when null.
@@ -106,6 +108,7 @@ function toEntry(row: AuditRow): AuditEntry {
     resellerId: row.reseller_id,
     resellerName: row.reseller_name,
     runId: row.run_id,
+    apiToken: row.api_token,
   };
 }
 

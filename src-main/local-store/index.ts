@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { OperatorError } from '../operator-error';
 import type { Sealer } from '../secrets/sealer';
+import { createApiTokenStore } from './api-token-store';
 import { createAuditLog } from './audit-log';
 import { createDeskStateStore } from './desk-state-store';
 import type { LocalStore } from './local-store';
@@ -13,12 +14,14 @@ import { createProfileStore } from './profile-store';
 import { createSavedFilterStore } from './saved-filter-store';
 
 export type {
+  ApiTokenStore,
   AuditLog,
   LocalStore,
   NasAccessStore,
   NasHealthStore,
   ProfileStore,
   SavedFilterStore,
+  StoredApiToken,
   StoredNasAccess,
   StoredProfile,
 } from './local-store';
@@ -67,6 +70,7 @@ export function openLocalStore(
     nasAccess: createNasAccessStore(store, sealer),
     audit,
     nasHealth: createNasHealthStore(store, audit),
+    apiTokens: createApiTokenStore(store),
     ...createDeskStateStore(store),
     close: () => store.close(),
   };

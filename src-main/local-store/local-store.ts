@@ -1,8 +1,11 @@
 import type {
+  ApiTokenDraft,
+  ApiTokenSummary,
   AuditEntry,
   AuditListInput,
   AuditRun,
   DropThresholds,
+  CreatedApiToken,
   NasAccessDraft,
   NasAccessSummary,
   ProfileDraft,
@@ -79,12 +82,32 @@ export interface NasHealthStore {
   ): { at: string; by: string };
 }
 
+/** A token found by its secret, with the profile it belongs to. */
+export interface StoredApiToken extends ApiTokenSummary {
+  profileId: number;
+}
+
+/** The Automation API's tokens: only their hashes are stored. */
+export interface ApiTokenStore {
+  /** Newest first, revoked and expired ones included. */
+  list(profileId: number): ApiTokenSummary[];
+  /** A new token; the secret in the answer is the only copy there will ever be. */
+  create(profileId: number, draft: ApiTokenDraft, now: Date): CreatedApiToken;
+  /** Revoked from `now` on (a token revoked already keeps its first time). */
+  revoke(profileId: number, id: number, now: Date): ApiTokenSummary;
+  /** The token this secret is, whatever its state, or null when no token is. */
+  find(secret: string): StoredApiToken | null;
+  /** Notes a request, at most once a minute per token. */
+  markUsed(id: number, now: Date): void;
+}
+
 export interface LocalStore {
   profiles: ProfileStore;
   filters: SavedFilterStore;
   nasAccess: NasAccessStore;
   audit: AuditLog;
   nasHealth: NasHealthStore;
+  apiTokens: ApiTokenStore;
   settings: { get(): Settings; set(settings: Settings): Settings };
   /** The profile to reopen at start; null once that profile is deleted. */
   lastProfileId: { get(): number | null; set(id: number | null): void };

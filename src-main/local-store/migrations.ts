@@ -201,4 +201,35 @@ export const migrations: readonly Migration[] = [
     // The audit log records acknowledgements too.
     then: (db) => admitAuditAction(db, 'acknowledge-drop'),
   },
+  {
+    version: 7,
+    sql: `
+      -- Bearer tokens of the Automation API (/graphql), per profile. Only the SHA-256 of a
+      -- token is kept: it is 32 random bytes, so a fast hash is as good as a slow one, and a
+      -- copy of this file opens nothing. Revoked tokens stay listed (the audit log names them).
+      CREATE TABLE api_token (
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+        name TEXT NOT NULL COLLATE NOCASE,
+        token_sha256 BLOB NOT NULL UNIQUE CHECK (length(token_sha256) = 32),
+        scope TEXT NOT NULL CHECK (scope IN ('admin', 'reseller')),
+        reseller_id INTEGER CHECK ((scope = 'reseller') = (reseller_id IS NOT NULL)),
+        may_disconnect INTEGER NOT NULL CHECK (may_disconnect IN (0, 1)),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      ) STRICT;
+      -- Two live tokens of one name would make the audit log ambiguous.
+      CREATE UNIQUE INDEX api_token_live_name ON api_token (profile_id, name)
+        WHERE revoked_at IS NULL;
+
+      -- The token a disconnect came through, by name; NULL: someone at the screen.
+      ALTER TABLE audit_log ADD COLUMN api_token TEXT;
+      CREATE TRIGGER audit_log_no_rewrite_api_token BEFORE UPDATE OF api_token ON audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+    `,
+  },
 ];

@@ -45,10 +45,10 @@ export class AccessGuard {
     if (typeof candidate !== 'string' || candidate === '') return false;
     return timingSafeEqual(digest(candidate), this.tokenDigest);
   }
+}
 
-  /** The token of an `Authorization: Bearer …` header, or null. */
-  bearerToken(authorization: string | undefined): string | null {
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
-    return match?.[1] ?? null;
-  }
+/** The token of an `Authorization: Bearer …` header (RFC 6750's token68), or null. */
+export function bearerToken(authorization: string | undefined): string | null {
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
+  return match?.[1] ?? null;
 }

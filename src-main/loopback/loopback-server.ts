@@ -14,7 +14,7 @@ import {
 } from '@contract';
 import type { SessionDeskService } from '../service';
 import { exportDownloadPath } from '../service/export-destination';
-import { AccessGuard } from './access-guard';
+import { AccessGuard, bearerToken } from './access-guard';
 import { serveExportDownload } from './export-downloads';
 import { checkBindHost, defaultBindHost } from './bind-address';
 import { requestPath } from './request-path';
@@ -22,6 +22,15 @@ import { readStaticFile } from '../renderer-files';
 
 export interface LoopbackLog {
   error(message: string, error: unknown): void;
+}
+
+/**
+ * An HTTP endpoint served beside the page (the Automation API's POST /graphql). It brings
+ * its own authentication: the browser-mode token opens nothing there.
+ */
+export interface HttpEndpoint {
+  path: string;
+  serve(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
 
 export interface LoopbackOptions {
@@ -45,6 +54,8 @@ export interface LoopbackOptions {
   helloTimeoutMs?: number;
   /** Where failures nobody asked about go (a bug of ours, never a caller's bad input). */
   log?: LoopbackLog;
+  /** Endpoints besides the page and its socket, each behind the same Host check. */
+  endpoints?: HttpEndpoint[];
 }
 
 export interface LoopbackServer {
@@ -68,7 +79,8 @@ const securityHeaders = {
     "default-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
 };
 
-const consoleLog: LoopbackLog = {
+/** Failures nobody asked about, for a process whose only log is its console. */
+export const consoleLog: LoopbackLog = {
   error: (message, error) => console.error(`[session-desk] ${message}:`, error),
 };
 
@@ -136,14 +148,16 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
 
   async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!guard?.hostAllowed(request.headers.host)) return refuse(response, 421, 'Unknown host.');
+    const path = requestPath(request.url);
+    const endpoint = options.endpoints?.find((candidate) => candidate.path === path);
+    if (endpoint) return endpoint.serve(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return refuse(response, 405, 'Only GET is served here.');
     }
-    const path = requestPath(request.url);
     if (path === null) return refuse(response, 400, 'Malformed address.');
     const headOnly = request.method === 'HEAD';
     if (path.startsWith(exportDownloadPath)) {
-      if (!guard.tokenMatches(guard.bearerToken(request.headers.authorization))) {
+      if (!guard.tokenMatches(bearerToken(request.headers.authorization))) {
         return refuse(response, 401, 'Session Desk: exports download from the page only.');
       }
       const served =

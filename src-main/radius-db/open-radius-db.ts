@@ -23,8 +23,10 @@ import { nasSecrets } from './nas-secrets';
 import type { RadiusDb } from './radius-db';
 import { countOnline, sessionStats } from './session-stats';
 import { buildSessionSql } from './session-sql';
+import { onlineSessionsOf, resellerTreeContains, subscriberUsername } from './online-sessions-of';
 import {
   countSessionsToDisconnect,
+  openSessionsWithAcctSessionId,
   sessionStops,
   sessionsToDisconnect,
   sessionToDisconnect,
@@ -145,12 +147,17 @@ function radiusDb(
       streamSessions(pool, context, schema, sql, query, scope, sink, signal),
     sessionToDisconnect: (radacctId, scope) =>
       sessionToDisconnect(db, schema, sql, radacctId, scope),
+    openSessionsWithAcctSessionId: (acctSessionId, scope, limit) =>
+      openSessionsWithAcctSessionId(db, schema, sql, acctSessionId, scope, limit),
     countSessionsToDisconnect: (selection, scope) =>
       countSessionsToDisconnect(db, schema, sql, selection, scope),
     sessionsToDisconnect: (selection, scope, limit) =>
       sessionsToDisconnect(db, schema, sql, selection, scope, limit),
     sessionStops: (radacctIds) => sessionStops(db, sql, radacctIds),
     subscriberDetail: (username, scope) => subscriberDetail(db, schema, sql, username, scope),
+    subscriberUsername: (userId, scope) => subscriberUsername(db, schema, userId, scope),
+    onlineSessionsOf: (username, scope) => onlineSessionsOf(db, schema, sql, username, scope),
+    resellerTreeContains: (rootId, resellerId) => resellerTreeContains(db, rootId, resellerId),
     whoHad: (input, scope) => whoHadAddress(db, schema, sql, input, scope),
     historyCoverage,
     onlineEvents: async (window, scope) =>

@@ -3,6 +3,7 @@ import type {
   HistoryCoverage,
   NasHealthDetail,
   NasEntry,
+  OnlineSession,
   SchemaSummary,
   SessionFilter,
   SessionListInput,
@@ -48,6 +49,12 @@ export interface RadiusDb {
   ): Promise<number>;
   /** The session behind one row, or null when it does not exist in the scope. */
   sessionToDisconnect(radacctId: string, scope: OperatorScope): Promise<SessionToDisconnect | null>;
+  /** Open sessions with this Acct-Session-Id in the scope (several NAS may reuse one), at most `limit`. */
+  openSessionsWithAcctSessionId(
+    acctSessionId: string,
+    scope: OperatorScope,
+    limit: number,
+  ): Promise<SessionToDisconnect[]>;
   /** Open sessions a bulk selection takes now, and on how many NAS. */
   countSessionsToDisconnect(
     selection: BulkSelection,
@@ -66,6 +73,12 @@ export interface RadiusDb {
   sessionStops(radacctIds: string[]): Promise<Map<string, string | null>>;
   /** One subscriber's detail; NOT_FOUND when it does not exist or lies outside the scope. */
   subscriberDetail(username: string, scope: OperatorScope): Promise<SubscriberDetail>;
+  /** The username of panel subscriber `subscribers.id`; null: none in the scope. Panel only. */
+  subscriberUsername(userId: number, scope: OperatorScope): Promise<string | null>;
+  /** A subscriber's open sessions, newest first; null when the username lies outside the scope. */
+  onlineSessionsOf(username: string, scope: OperatorScope): Promise<OnlineSession[] | null>;
+  /** Whether a reseller is `rootId` or below it in resellers.parent_id. Panel only. */
+  resellerTreeContains(rootId: number, resellerId: number): Promise<boolean>;
   /** Sessions that held an IP or MAC address at a moment. */
   whoHad(input: { address: string; at: string }, scope: OperatorScope): Promise<WhoHadResult>;
   /** Whether past online counts see every session, or those within a lookback. */

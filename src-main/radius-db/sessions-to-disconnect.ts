@@ -76,6 +76,34 @@ export async function sessionToDisconnect(
   return row ? toTarget(row) : null;
 }
 
+/**
+ * The open sessions with this Acct-Session-Id under the scope, at most `limit`, oldest first.
+ * A NAS makes its ids unique only among its own sessions, so more than one may answer.
+ * Stock radacct indexes no acctsessionid: this reads the online set, as the page does.
+ */
+export async function openSessionsWithAcctSessionId(
+  db: DbQueries,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  acctSessionId: string,
+  scope: OperatorScope,
+  limit: number,
+): Promise<SessionToDisconnect[]> {
+  const params = new SqlParams();
+  const conditions = [
+    'r.acctstoptime IS NULL',
+    `r.acctsessionid = ${params.add(acctSessionId, 'text')}`,
+  ];
+  const scoped = scopeSql(scope, schema, params);
+  if (scoped !== null) conditions.push(scoped);
+  const rows = await db.objects<TargetRow>(
+    `SELECT ${targetColumns(sql)} FROM ${targetsFrom(sql)} ${whereSql(conditions)}
+     ORDER BY r.radacctid LIMIT ${params.add(limit, 'integer')}`,
+    params.values,
+  );
+  return rows.map(toTarget);
+}
+
 /** The conditions that pick a bulk selection's open sessions under a scope. */
 function selectionConditions(
   selection: BulkSelection,

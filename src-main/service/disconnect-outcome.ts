@@ -165,6 +165,8 @@ export interface Operator {
   userType: UserType | null;
   resellerId: number | null;
   resellerName: string | null;
+  /** The Automation API token acting for the operator, by name; null at the screen. */
+  apiToken: string | null;
 }
 
 /** The outcome as the audit log keeps it: the message says it all, once. */
@@ -191,5 +193,6 @@ export function auditEntryFor(
     userType: operator.userType,
     resellerId: operator.resellerId,
     resellerName: operator.resellerName,
+    apiToken: operator.apiToken,
   };
 }

@@ -114,6 +114,10 @@ export function createHandlers(
       const access = await active.run((db) => nasAccessFor(store, db, profileId, nasIp));
       return testNas(nasIp, access, { ...defaultTiming, ...desk.disconnect.timing });
     },
+    'apiTokens.list': async () => store.apiTokens.list(active.profileId),
+    'apiTokens.create': async (draft) =>
+      store.apiTokens.create(active.profileId, draft, new Date()),
+    'apiTokens.revoke': async ({ id }) => store.apiTokens.revoke(active.profileId, id, new Date()),
     'audit.list': async (page) => store.audit.list(active.profileId, page),
     'audit.runs': async ({ limit }) => store.audit.runs(active.profileId, limit),
     'nas.disconnect': async (input) => desk.work.track(() => disconnectOne(desk, input)),

@@ -1,4 +1,5 @@
 import type { Result } from '@contract';
+import { createAutomationApi, type AutomationApi } from '../automation-api/automation-api';
 import type { LocalStore } from '../local-store';
 import { openRadiusDb } from '../radius-db';
 import { ActiveDatabase, type OpenDatabase } from './active-database';
@@ -45,11 +46,20 @@ export interface SessionDeskService {
   close(): Promise<void>;
 }
 
+/** The service with the Automation API beside it, as createService builds them. */
+export interface DeskService extends SessionDeskService {
+  /**
+   * The Automation API's operations (bearer tokens, narrowed scopes), for the loopback
+   * server's /graphql: never reachable through `call`, so a page cannot claim a token's scope.
+   */
+  automation: AutomationApi;
+}
+
 const consoleLog: DispatchLog = {
   error: (message, error) => console.error(`[session-desk] ${message}:`, error),
 };
 
-export function createService(options: ServiceOptions): SessionDeskService {
+export function createService(options: ServiceOptions): DeskService {
   const openDatabase = options.openDatabase ?? openRadiusDb;
   const log = options.log ?? consoleLog;
   const active = new ActiveDatabase(options.store, openDatabase);
@@ -85,6 +95,7 @@ export function createService(options: ServiceOptions): SessionDeskService {
       withPermissionChecks(handlers, () => active.operator()),
       log,
     ),
+    automation: createAutomationApi(desk),
     subscribe: (listener) => events.subscribe(listener),
     resume: () => active.resumeLast(),
     close: async () => {

@@ -23,6 +23,10 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'filters.delete': [],
   'settings.get': [],
   'settings.set': [],
+  // A token never sees more than the operator: the API checks the operator on every request.
+  'apiTokens.list': [],
+  'apiTokens.create': [],
+  'apiTokens.revoke': [],
   'sessions.list': view,
   'sessions.stats': view,
   // NAS health reads sessions; acknowledging a drop and its thresholds go with watching them.

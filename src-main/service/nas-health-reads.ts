@@ -181,6 +181,7 @@ export class NasHealthReads {
       userType: operator.userType,
       resellerId: operator.resellerId,
       resellerName: operator.resellerName,
+      apiToken: null,
     });
     this.#recent.clear();
     return { ...alert, acknowledged };

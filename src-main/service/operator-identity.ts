@@ -3,11 +3,14 @@ import type { OperatorAccess } from '../operator-access';
 import type { Operator } from './disconnect-outcome';
 
 /**
- * Who is acting, as the audit log records it: the workstation's OS user, and the connected
- * operator (database role, user type, reseller). userInfo() throws for a uid with no passwd
- * entry (containers).
+ * Who is acting, as the audit log records it: the workstation's OS user, the connected
+ * operator (database role, user type, reseller), and the Automation API token when one asked.
+ * userInfo() throws for a uid with no passwd entry (containers).
  */
-export function currentOperator({ identity }: OperatorAccess): Operator {
+export function currentOperator(
+  { identity }: OperatorAccess,
+  apiToken: string | null = null,
+): Operator {
   let osUser: string;
   try {
     osUser = userInfo().username;
@@ -21,5 +24,6 @@ export function currentOperator({ identity }: OperatorAccess): Operator {
     userType: listed?.userType ?? null,
     resellerId: listed?.reseller?.id ?? null,
     resellerName: listed?.reseller?.name ?? null,
+    apiToken,
   };
 }

@@ -3,6 +3,12 @@
 // renderer's api module is typed by them; a method without a handler does not compile.
 import { z } from 'zod';
 import {
+  apiTokenDraftSchema,
+  apiTokenIdSchema,
+  type ApiTokenSummary,
+  type CreatedApiToken,
+} from './api-tokens';
+import {
   bulkSelectionInputSchema,
   disconnectSessionInputSchema,
   runIdSchema,
@@ -62,6 +68,7 @@ import {
   type WhoHadResult,
 } from './subscribers';
 
+export * from './api-tokens';
 export * from './bridge';
 export * from './csv-format';
 export * from './disconnect';
@@ -149,6 +156,12 @@ export const contract = {
   'subscribers.whoHad': method<WhoHadResult>()(whoHadInputSchema),
   /** Pings one open session's framed IP from this workstation. */
   'subscribers.ping': method<PingReport>()(pingInputSchema),
+  /** The Automation API's tokens of the active profile, newest first, revoked ones included. */
+  'apiTokens.list': method<ApiTokenSummary[]>()(none),
+  /** A new token for the active profile; its secret is in this answer and nowhere else. */
+  'apiTokens.create': method<CreatedApiToken>()(apiTokenDraftSchema),
+  /** From now on the token gets 401; it stays listed as revoked. */
+  'apiTokens.revoke': method<ApiTokenSummary>()(apiTokenIdSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -164,6 +164,8 @@ export interface AuditEntry {
   resellerName: string | null;
   /** The bulk run this disconnect belonged to; null for a single Disconnect. */
   runId: number | null;
+  /** The Automation API token that asked for it, by name; null: someone at the screen. */
+  apiToken: string | null;
 }
 
 /** A bulk run as the audit log's filter lists it. */

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { exportsFolder } from '../../src-main/data-folder';
+import { graphqlEndpoint } from '../../src-main/automation-api/graphql/graphql-endpoint';
 import { startLoopbackServer, type LoopbackServer } from '../../src-main/loopback/loopback-server';
 import type { ServiceOptions } from '../../src-main/service';
 import { exportFolderTarget } from '../../src-main/service/export-destination';
@@ -9,7 +10,7 @@ import { openServiceHarness, type ServiceHarness } from './service-harness';
 
 const rendererDir = resolve(import.meta.dirname, '../../out/renderer');
 
-/** The whole app as browser mode runs it: real service, real store, built renderer. */
+/** The whole app as browser mode runs it: real service, real store, built renderer, the API. */
 export interface AppServer {
   harness: ServiceHarness;
   server: LoopbackServer;
@@ -33,6 +34,7 @@ export async function startAppServer(
     service: harness.service,
     rendererDir,
     exportsDir,
+    endpoints: [graphqlEndpoint(harness.service.automation, { error: () => undefined })],
   });
   return {
     harness,

@@ -21,6 +21,7 @@ export function auditEntry(
     userType: 'support',
     resellerId: 7,
     resellerName: 'Norte Conecta',
+    apiToken: null,
     ...overrides,
   };
 }

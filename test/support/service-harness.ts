@@ -5,16 +5,12 @@ import type { MethodInput, MethodName, MethodOutput, ProfileDraft, Result } from
 import { openLocalStore, type LocalStore } from '../../src-main/local-store';
 import type { DbProfile } from '../../src-main/radius-db';
 import { createKeyFileSealer } from '../../src-main/secrets/key-file-sealer';
-import {
-  createService,
-  type ServiceOptions,
-  type SessionDeskService,
-} from '../../src-main/service';
+import { createService, type DeskService, type ServiceOptions } from '../../src-main/service';
 import type { TestDatabase } from './database';
 
 /** The real service over a real local store in a temp folder, called as a transport would. */
 export interface ServiceHarness {
-  service: SessionDeskService;
+  service: DeskService;
   store: LocalStore;
   dataFolder: string;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;

@@ -2,6 +2,7 @@
 // runs in Electron, a WebSocket on loopback when it runs in a browser. Everything else
 // calls `call()` and gets a typed Result.
 import {
+  graphqlPath,
   socketPath,
   socketRefusals,
   tokenParameter,
@@ -198,6 +199,14 @@ const transport: Transport = window.sessionDesk
     }
   : socketTransport();
 const { invoke } = transport;
+
+/**
+ * Where this server answers the Automation API (browser mode, same origin as the page);
+ * null in the desktop app, which serves no API.
+ */
+export const automationApiUrl: string | null = window.sessionDesk
+  ? null
+  : new URL(graphqlPath, location.href).href;
 
 /** Downloads a finished browser-mode export under its own name. */
 export async function downloadExport(url: string, fileName: string): Promise<Result<null>> {

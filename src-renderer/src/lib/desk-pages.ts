@@ -1,5 +1,12 @@
 // The pages of a connected profile, in the order the top bar's tabs show them.
-export const deskPages = ['sessions', 'health', 'subscriber', 'nas', 'audit'] as const;
+export const deskPages = [
+  'sessions',
+  'health',
+  'subscriber',
+  'nas',
+  'audit',
+  'automation',
+] as const;
 export type DeskPage = (typeof deskPages)[number];
 
 export const deskPageLabels: Record<DeskPage, string> = {
@@ -8,4 +15,6 @@ export const deskPageLabels: Record<DeskPage, string> = {
   subscriber: 'Subscriber',
   nas: 'NAS',
   audit: 'Audit log',
+  // Short: the top bar is full at 1440 px; the page's heading says "Automation API".
+  automation: 'API',
 };

@@ -11,6 +11,8 @@ export const pageNeeds: Record<DeskPage, Permission> = {
   audit: 'sessions.view',
   // NAS logins and secrets serve disconnects only.
   nas: 'subscribers.disconnect',
+  // A token reads what the operator reads: without sessions.view it would answer nothing.
+  automation: 'sessions.view',
 };
 
 export interface OperatorOffers {

@@ -38,6 +38,7 @@ describe('migrations', () => {
     try {
       expect(schemaVersion(db)).toBe(latest);
       expect(tablesOf(db)).toEqual([
+        'api_token',
         'audit_log',
         'desk_state',
         'disconnect_run',
@@ -218,6 +219,7 @@ describe('migrations', () => {
         'audit_log_no_delete',
         'audit_log_no_relink',
         'audit_log_no_rewrite',
+        'audit_log_no_rewrite_api_token',
         'audit_log_no_rewrite_operator',
       ]);
     } finally {

@@ -25,6 +25,8 @@ describe('what the page offers an operator', () => {
     expect(offers.missingFor('sessions')).toBeNull();
     expect(offers.missingFor('subscriber')).toBeNull();
     expect(offers.missingFor('nas')).toBe('subscribers.disconnect');
+    // Its tokens read what it reads; a token's disconnect is refused by main.
+    expect(offers.missingFor('automation')).toBeNull();
     expect(offers.disconnect).toBe(false);
   });
 
@@ -37,6 +39,7 @@ describe('what the page offers an operator', () => {
     });
     expect(offers.missingFor('sessions')).toBe('sessions.view');
     expect(offers.missingFor('audit')).toBe('sessions.view');
+    expect(offers.missingFor('automation')).toBe('sessions.view');
   });
 
   it('says who the operator is in one line', () => {
