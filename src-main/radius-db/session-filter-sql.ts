@@ -5,7 +5,9 @@ import type { OperatorScope } from '../operator-scope';
 import type { DetectedSchema } from './detected-schema';
 import { radacctTime } from './health/radacct-times';
 import { scopeSql } from './scope-sql';
-import { searchPattern } from './search-pattern';
+import { searchedText } from './search-pattern';
+import { classifySearch } from './search-shape';
+import { searchSql } from './search-sql';
 import type { SessionSql } from './session-sql';
 import type { SqlParams } from './sql-params';
 
@@ -23,13 +25,8 @@ export function sessionConditions(
   if (filter.status === 'online') conditions.push('r.acctstoptime IS NULL');
   if (filter.status === 'offline') conditions.push('r.acctstoptime IS NOT NULL');
 
-  const pattern = searchPattern(filter.search, filter.status);
-  if (pattern !== null) {
-    const placeholder = params.add(pattern, 'text');
-    conditions.push(
-      `(${sql.searchTargets.map((target) => `${target} ILIKE ${placeholder}`).join(' OR ')})`,
-    );
-  }
+  const searched = searchedText(filter.search, filter.status);
+  if (searched !== null) conditions.push(searchSql(classifySearch(searched), sql.search, params));
 
   if (filter.nasIp !== null && filter.nasIp.trim() !== '') {
     conditions.push(`r.nasipaddress = ${params.add(nasAddress(filter.nasIp), sql.nasIpType)}`);

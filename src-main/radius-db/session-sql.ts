@@ -2,6 +2,7 @@ import type { SortColumn } from '@contract';
 import { addressText, numberSql, timeSql, type TypedSql } from './column-sql';
 import { addressKind, type DetectedSchema } from './detected-schema';
 import { nasDirectorySql } from './nas-directory-sql';
+import { macDigitsSql, markedAddressSql, type SearchColumns } from './search-sql';
 
 /** A sort column as SQL: its expression, its type, and whether it can be NULL. */
 export interface SortKey extends TypedSql {
@@ -36,8 +37,8 @@ export interface SessionSql {
   framedIpText: string;
   /** Cast of a NAS filter parameter so it compares with r.nasipaddress (and its index). */
   nasIpType: 'inet' | 'text';
-  /** What a search matches: username, framed IP as text, calling-station-id (MAC). */
-  searchTargets: string[];
+  /** What a search reads: username, framed IP, MAC, Acct-Session-Id, full names. */
+  search: SearchColumns;
   sortKeys: Record<SortColumn, SortKey>;
   /** The NAS directory derived table, or null when names come from nowhere. */
   nasDirectory: string | null;
@@ -149,7 +150,15 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     nasIpTextOf: (column) => addressText(column, nasKind),
     nasIpType: nasKind,
     framedIpText,
-    searchTargets: ['r.username', framedIpText, 'r.callingstationid'],
+    search: {
+      username: 'r.username',
+      framedIpText,
+      framedIpMarked: markedAddressSql(framedIpText),
+      mac: 'r.callingstationid',
+      macDigits: macDigitsSql('r.callingstationid'),
+      acctSessionId: 'r.acctsessionid',
+      fullNames: panel,
+    },
     sortKeys,
     nasDirectory,
   };

@@ -28,7 +28,7 @@ describe('recommended indexes', () => {
           const indexes = await pool.query(
             "SELECT indexname FROM pg_indexes WHERE tablename = 'radacct' AND indexname LIKE '%trgm%'",
           );
-          expect(indexes.rowCount).toBe(3);
+          expect(indexes.rowCount).toBe(6);
           const page = await db.listSessions(
             listInput({ search: '64.7.', status: 'offline' }),
             everything,
