@@ -11,6 +11,13 @@ export class WhoHadLookup {
   error = $state.raw<ApiError | null>(null);
   busy = $state(false);
 
+  /** Who holds this address at this moment. */
+  askNow(address: string): Promise<void> {
+    this.address = address;
+    this.at = localInputValue(Date.now());
+    return this.ask();
+  }
+
   async ask(): Promise<void> {
     const at = isoFromLocalInput(this.at);
     if (at === null) {
