@@ -5,7 +5,7 @@ import { request } from '../request';
 
 export class WhoHadLookup {
   address = $state('');
-  /** As the datetime-local input holds it: local wall time, no zone. */
+  /** As typed: local wall time, 24-hour, no zone ("2026-11-21 03:12:09"). */
   at = $state(localInputValue(Date.now()));
   result = $state.raw<WhoHadResult | null>(null);
   error = $state.raw<ApiError | null>(null);
@@ -21,7 +21,11 @@ export class WhoHadLookup {
   async ask(): Promise<void> {
     const at = isoFromLocalInput(this.at);
     if (at === null) {
-      this.error = { code: 'INVALID_INPUT', message: 'Pick a date and a time.' };
+      this.error = {
+        code: 'INVALID_INPUT',
+        message:
+          'Type the time as 2026-11-21 03:12 (24-hour, this workstation’s time zone; seconds optional).',
+      };
       return;
     }
     this.busy = true;
