@@ -12,6 +12,7 @@ import { ensureOwnerOnlyStoreFile } from './owner-only-file';
 import { createNasHealthStore } from './nas-health-store';
 import { createProfileStore } from './profile-store';
 import { createSavedFilterStore } from './saved-filter-store';
+import { createTableLayoutStore } from './table-layout-store';
 
 export type {
   ApiTokenStore,
@@ -71,6 +72,7 @@ export function openLocalStore(
     audit,
     nasHealth: createNasHealthStore(store, audit),
     apiTokens: createApiTokenStore(store),
+    tableLayouts: createTableLayoutStore(store),
     ...createDeskStateStore(store),
     close: () => store.close(),
   };

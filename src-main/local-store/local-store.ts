@@ -13,6 +13,7 @@ import type {
   SavedFilter,
   SavedFilterInput,
   Settings,
+  TableLayout,
 } from '@contract';
 
 /** A profile with its password unsealed: main process only, never sent to the renderer. */
@@ -108,6 +109,11 @@ export interface LocalStore {
   audit: AuditLog;
   nasHealth: NasHealthStore;
   apiTokens: ApiTokenStore;
+  /** The Sessions table's columns and density of each profile. */
+  tableLayouts: {
+    get(profileId: number): TableLayout | null;
+    set(profileId: number, layout: TableLayout): TableLayout;
+  };
   settings: { get(): Settings; set(settings: Settings): Settings };
   /** The profile to reopen at start; null once that profile is deleted. */
   lastProfileId: { get(): number | null; set(id: number | null): void };

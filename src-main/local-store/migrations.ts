@@ -232,4 +232,15 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 8,
+    sql: `
+      -- The Sessions table's columns and density, per profile: a JSON object the renderer
+      -- reads (column ids it does not know are ignored, so versions can differ).
+      CREATE TABLE table_layout (
+        profile_id INTEGER PRIMARY KEY REFERENCES profile (id) ON DELETE CASCADE,
+        layout TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

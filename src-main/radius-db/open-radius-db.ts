@@ -34,6 +34,7 @@ import {
 import { streamSessions } from './stream-sessions';
 import { subscriberDetail } from './subscriber-detail';
 import { whoHadAddress } from './who-had-address';
+import { subscriberSuggestions } from './subscriber-suggestions';
 import { OperatorError } from '../operator-error';
 import { operatorAccess, type OperatorAccess } from '../operator-access';
 import { readOperator } from './read-operator';
@@ -155,6 +156,7 @@ function radiusDb(
       sessionsToDisconnect(db, schema, sql, selection, scope, limit),
     sessionStops: (radacctIds) => sessionStops(db, sql, radacctIds),
     subscriberDetail: (username, scope) => subscriberDetail(db, schema, sql, username, scope),
+    subscriberSuggestions: (text, scope) => subscriberSuggestions(db, schema, text, scope),
     subscriberUsername: (userId, scope) => subscriberUsername(db, schema, userId, scope),
     onlineSessionsOf: (username, scope) => onlineSessionsOf(db, schema, sql, username, scope),
     resellerTreeContains: (rootId, resellerId) => resellerTreeContains(db, rootId, resellerId),

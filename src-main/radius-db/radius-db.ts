@@ -10,6 +10,7 @@ import type {
   SessionPage,
   SessionStats,
   SubscriberDetail,
+  SubscriberSuggestion,
   WhoHadResult,
 } from '@contract';
 import type { OperatorAccess } from '../operator-access';
@@ -73,6 +74,8 @@ export interface RadiusDb {
   sessionStops(radacctIds: string[]): Promise<Map<string, string | null>>;
   /** One subscriber's detail; NOT_FOUND when it does not exist or lies outside the scope. */
   subscriberDetail(username: string, scope: OperatorScope): Promise<SubscriberDetail>;
+  /** Find subscriber's matches for what was typed, a handful, within the scope. */
+  subscriberSuggestions(text: string, scope: OperatorScope): Promise<SubscriberSuggestion[]>;
   /** The username of panel subscriber `subscribers.id`; null: none in the scope. Panel only. */
   subscriberUsername(userId: number, scope: OperatorScope): Promise<string | null>;
   /** A subscriber's open sessions, newest first; null when the username lies outside the scope. */

@@ -94,6 +94,8 @@ export function createHandlers(
     },
     'settings.get': async () => store.settings.get(),
     'settings.set': async (settings) => store.settings.set(settings),
+    'tableLayout.get': async () => store.tableLayouts.get(active.profileId),
+    'tableLayout.set': async (layout) => store.tableLayouts.set(active.profileId, layout),
     'nasAccess.list': async () => {
       const profileId = active.profileId;
       const radiusSecrets = await active.run((db) => db.nasSecrets());

@@ -23,6 +23,8 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'filters.delete': [],
   'settings.get': [],
   'settings.set': [],
+  'tableLayout.get': [],
+  'tableLayout.set': [],
   // A token never sees more than the operator: the API checks the operator on every request.
   'apiTokens.list': [],
   'apiTokens.create': [],
@@ -42,6 +44,7 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'export.cancel': view,
   'export.status': view,
   'subscribers.detail': view,
+  'subscribers.suggest': view,
   'subscribers.whoHad': view,
   'subscribers.ping': view,
   // The audit log names subscribers and their sessions.

@@ -14,7 +14,11 @@ export interface SubscriberSettings {
   pingCommand?: string;
 }
 
-type SubscriberMethods = 'subscribers.detail' | 'subscribers.whoHad' | 'subscribers.ping';
+type SubscriberMethods =
+  | 'subscribers.detail'
+  | 'subscribers.suggest'
+  | 'subscribers.whoHad'
+  | 'subscribers.ping';
 
 /** The subscriber page: detail, "who had this address", ping of a session's framed IP. */
 export function subscriberHandlers(
@@ -24,6 +28,8 @@ export function subscriberHandlers(
   return {
     'subscribers.detail': async ({ username }) =>
       active.run((db) => db.subscriberDetail(username, scope())),
+    'subscribers.suggest': async ({ text }) =>
+      active.run((db) => db.subscriberSuggestions(text, scope())),
     'subscribers.whoHad': async (input) => active.run((db) => db.whoHad(input, scope())),
     'subscribers.ping': async ({ radacctId }) => {
       const session = await openSessionFor(

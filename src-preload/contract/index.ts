@@ -26,6 +26,7 @@ import {
   type ExportProgress,
 } from './export';
 import { savedFilterInputSchema, settingsSchema, type SavedFilter, type Settings } from './filters';
+import { tableLayoutSchema, type TableLayout } from './table-layout';
 import {
   auditListInputSchema,
   auditRunsInputSchema,
@@ -62,9 +63,11 @@ import {
 import {
   pingInputSchema,
   subscriberDetailInputSchema,
+  subscriberSuggestInputSchema,
   whoHadInputSchema,
   type PingReport,
   type SubscriberDetail,
+  type SubscriberSuggestion,
   type WhoHadResult,
 } from './subscribers';
 
@@ -83,6 +86,7 @@ export * from './profiles';
 export * from './radacct-id';
 export * from './sessions';
 export * from './subscribers';
+export * from './table-layout';
 
 interface Method<I extends z.ZodType, O> {
   input: I;
@@ -114,6 +118,9 @@ export const contract = {
   'filters.delete': method<null>()(z.strictObject({ id: z.int().positive() })),
   'settings.get': method<Settings>()(none),
   'settings.set': method<Settings>()(settingsSchema),
+  /** The Sessions table's columns and density, per profile; null: never chosen. */
+  'tableLayout.get': method<TableLayout | null>()(none),
+  'tableLayout.set': method<TableLayout>()(tableLayoutSchema),
   'nasAccess.list': method<NasAccessSummary[]>()(none),
   'nasAccess.save': method<NasAccessSummary>()(nasAccessDraftSchema),
   'nasAccess.delete': method<null>()(z.strictObject({ nasIp: nasIpSchema })),
@@ -152,6 +159,8 @@ export const contract = {
   'health.setThresholds': method<DropThresholds>()(dropThresholdsSchema),
   /** One subscriber: online sessions, limit, account state, history; NOT_FOUND outside scope. */
   'subscribers.detail': method<SubscriberDetail>()(subscriberDetailInputSchema),
+  /** Usernames (and full names) containing the text, for Find subscriber; a handful. */
+  'subscribers.suggest': method<SubscriberSuggestion[]>()(subscriberSuggestInputSchema),
   /** Who held an IP or MAC address at a moment. */
   'subscribers.whoHad': method<WhoHadResult>()(whoHadInputSchema),
   /** Pings one open session's framed IP from this workstation. */

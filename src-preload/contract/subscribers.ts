@@ -7,6 +7,20 @@ export const subscriberDetailInputSchema = z.strictObject({
   username: requiredText('Username', 253),
 });
 
+/** "Find subscriber" as typed: any part of a username or full name, any case. */
+export const subscriberSuggestInputSchema = z.strictObject({
+  text: operatorText('Find subscriber text', 253),
+});
+
+/** The most matches "Find subscriber" lists under the box. */
+export const subscriberSuggestionLimit = 8;
+
+export interface SubscriberSuggestion {
+  username: string;
+  /** From the panel tables; null without them. */
+  fullName: string | null;
+}
+
 /** How many past sessions the detail lists, newest first. */
 export const subscriberHistoryLength = 50;
 

@@ -1,55 +1,231 @@
-// The session table's columns: header, sort key and width. Widths are fixed (a growing
-// column takes a share of the spare room) so every virtualised row lines up with the
-// header whatever its content. The data columns sit between a tick box for bulk
-// disconnect and the per-row actions.
-import type { SortColumn } from '@contract';
+// The session table's columns, as one list of definitions: to add a column (Last update,
+// IPv6…), add an entry here. Columns whose content has a known shape (an address, a MAC,
+// a time, a byte count) are exactly as wide as their widest value, measured in the font
+// they are drawn in, so they are never cut; the names (username, full name, service) share
+// what is left and show whole on hover. Username and Status cannot be hidden: the first
+// says whose session it is, the last carries the row's actions beside it.
+import { F, type SessionRow, type SortColumn } from '@contract';
+import { exactBytes, formatBytes, formatDuration, formatLocalTime } from './format';
+import { nasLabel, sessionSeconds } from './session-fields';
+
+/** How a cell draws its session: plain text, or one of the cells with a job of its own. */
+export type SessionCell =
+  | {
+      kind: 'text';
+      text: (session: SessionRow, nowMs: number) => string;
+      /** The exact value, on hover; none: the text itself (so a cut name reads whole). */
+      title?: (session: SessionRow) => string | null;
+      mono: boolean;
+      /** A hover button copies the value (IP, MAC). */
+      copyable: boolean;
+    }
+  /** A link to the subscriber page (live data), plain text otherwise. */
+  | { kind: 'username' }
+  /** Online / offline and why it ended; spans the action column when the row has none. */
+  | { kind: 'status' };
 
 export interface SessionColumn {
+  /** Stable: saved in the operator's column choice. */
+  id: string;
   label: string;
   /** null: not sortable. */
   sort: SortColumn | null;
-  /** Minimum width, px. */
-  width: number;
-  /** Share of the spare width; 0 keeps the column at its width. */
-  grow: number;
   numeric: boolean;
+  cell: SessionCell;
+  /**
+   * A fixed column: its widest value, drawn in the cell's font; the column is measured to
+   * it. null: a name column that takes a share of the spare room.
+   */
+  widest: string | null;
+  /** A name column's narrowest width, px, and its share of the spare room. */
+  minWidth: number;
+  grow: number;
+  /**
+   * Before the operator has chosen: always on screen, only on a wide screen (from
+   * wideScreenPx: at 1366 px the names need the room), or only when chosen.
+   */
+  byDefault: 'shown' | 'wide' | 'hidden';
+  /** Cannot be hidden. */
+  required: boolean;
 }
 
-/** The bulk-disconnect tick box, first. */
-export const selectColumnWidth = 30;
-/** Disconnect and Disconnect All, last: wide enough for "Disconnecting…". */
-export const actionColumnWidth = 120;
+const text = (
+  read: (session: SessionRow, nowMs: number) => string,
+  options: {
+    mono?: boolean;
+    copyable?: boolean;
+    title?: (session: SessionRow) => string | null;
+  } = {},
+): SessionCell => ({
+  kind: 'text',
+  text: read,
+  mono: options.mono ?? false,
+  copyable: options.copyable ?? false,
+  ...(options.title ? { title: options.title } : {}),
+});
 
-// Sized for a 1440 px screen: everything, actions included, fits without scrolling sideways.
+const fixed = { minWidth: 0, grow: 0, required: false };
+
 export const sessionColumns: readonly SessionColumn[] = [
-  { label: 'Username', sort: 'username', width: 160, grow: 3, numeric: false },
-  { label: 'Full name', sort: 'fullName', width: 76, grow: 1, numeric: false },
-  { label: 'Service', sort: 'service', width: 64, grow: 1, numeric: false },
-  { label: 'NAS', sort: 'nas', width: 96, grow: 1, numeric: false },
-  // A whole CGNAT address (100.127.255.255) in the monospaced face.
-  { label: 'Framed IP', sort: 'framedIp', width: 122, grow: 0, numeric: false },
-  { label: 'MAC', sort: 'mac', width: 140, grow: 0, numeric: false },
-  // Acct-Session-Id: 8 hex digits on MikroTik.
-  { label: 'Session id', sort: 'acctSessionId', width: 76, grow: 0, numeric: false },
-  { label: 'Start', sort: 'startTime', width: 156, grow: 0, numeric: false },
-  { label: 'Duration', sort: 'duration', width: 84, grow: 0, numeric: true },
-  // "1023.9 MB" whole.
-  { label: 'Download', sort: 'download', width: 78, grow: 0, numeric: true },
-  { label: 'Upload', sort: 'upload', width: 78, grow: 0, numeric: true },
-  // An offline row has no actions: its status (and why it ended) spans the action column too.
-  { label: 'Status', sort: null, width: 76, grow: 1, numeric: false },
+  {
+    id: 'username',
+    label: 'Username',
+    sort: 'username',
+    numeric: false,
+    cell: { kind: 'username' },
+    widest: null,
+    minWidth: 150,
+    grow: 4,
+    byDefault: 'shown',
+    required: true,
+  },
+  {
+    id: 'fullName',
+    label: 'Full name',
+    sort: 'fullName',
+    numeric: false,
+    cell: text((session) => session[F.fullName] ?? ''),
+    widest: null,
+    minWidth: 90,
+    grow: 2,
+    byDefault: 'shown',
+    required: false,
+  },
+  {
+    id: 'service',
+    label: 'Service',
+    sort: 'service',
+    numeric: false,
+    cell: text((session) => session[F.service] ?? ''),
+    widest: null,
+    minWidth: 70,
+    grow: 1,
+    byDefault: 'wide',
+    required: false,
+  },
+  {
+    id: 'nas',
+    label: 'NAS',
+    sort: 'nas',
+    numeric: false,
+    cell: text(nasLabel, { title: (session) => session[F.nasIp] }),
+    widest: null,
+    minWidth: 90,
+    grow: 1,
+    byDefault: 'shown',
+    required: false,
+  },
+  {
+    id: 'framedIp',
+    label: 'Framed IP',
+    sort: 'framedIp',
+    numeric: false,
+    cell: text((session) => session[F.framedIp] ?? '', { mono: true, copyable: true }),
+    widest: '100.127.255.255',
+    byDefault: 'shown',
+    ...fixed,
+  },
+  {
+    id: 'mac',
+    label: 'MAC',
+    sort: 'mac',
+    numeric: false,
+    cell: text((session) => session[F.mac] ?? '', { mono: true, copyable: true }),
+    widest: 'FF:FF:FF:FF:FF:FF',
+    byDefault: 'shown',
+    ...fixed,
+  },
+  {
+    id: 'acctSessionId',
+    label: 'Session id',
+    sort: 'acctSessionId',
+    numeric: false,
+    // Acct-Session-Id: 8 hex digits on MikroTik; longer ones are cut, whole on hover.
+    cell: text((session) => session[F.acctSessionId], { mono: true }),
+    widest: '81A0000F',
+    // Also in the row's menu (Copy session id) and the Disconnect confirmation.
+    byDefault: 'wide',
+    ...fixed,
+  },
+  {
+    id: 'startTime',
+    label: 'Start',
+    sort: 'startTime',
+    numeric: false,
+    cell: text((session) => formatLocalTime(session[F.startTime]), {
+      title: (session) => session[F.startTime],
+    }),
+    widest: '2026-12-31 23:59:59',
+    byDefault: 'shown',
+    ...fixed,
+  },
+  {
+    id: 'duration',
+    label: 'Duration',
+    sort: 'duration',
+    numeric: true,
+    cell: text((session, nowMs) => {
+      const seconds = sessionSeconds(session, nowMs);
+      return seconds === null ? '' : formatDuration(seconds);
+    }),
+    // Two-digit days; a session open longer than 99 days is cut, whole on hover.
+    widest: '88d 88:88:88',
+    byDefault: 'shown',
+    ...fixed,
+  },
+  {
+    id: 'download',
+    label: 'Download',
+    sort: 'download',
+    numeric: true,
+    cell: text((session) => formatBytes(session[F.download]), {
+      title: (session) => exactBytes(session[F.download]),
+    }),
+    widest: '1,023.9 MB',
+    byDefault: 'shown',
+    ...fixed,
+  },
+  {
+    id: 'upload',
+    label: 'Upload',
+    sort: 'upload',
+    numeric: true,
+    cell: text((session) => formatBytes(session[F.upload]), {
+      title: (session) => exactBytes(session[F.upload]),
+    }),
+    widest: '1,023.9 MB',
+    byDefault: 'shown',
+    ...fixed,
+  },
+  {
+    id: 'status',
+    label: 'Status',
+    sort: null,
+    numeric: false,
+    cell: { kind: 'status' },
+    widest: 'offline',
+    byDefault: 'shown',
+    ...fixed,
+    required: true,
+  },
 ];
 
-export const columnTemplate = [
-  `${selectColumnWidth}px`,
-  ...sessionColumns.map((column) =>
-    column.grow ? `minmax(${column.width}px, ${column.grow}fr)` : `${column.width}px`,
-  ),
-  `${actionColumnWidth}px`,
-].join(' ');
+/** From this window width, px, the 'wide' columns show by default too. */
+export const wideScreenPx = 1600;
 
-/** Below this the table scrolls sideways rather than squeezing columns. */
-export const tableMinWidth = sessionColumns.reduce(
-  (sum, column) => sum + column.width,
-  selectColumnWidth + actionColumnWidth,
-);
+/** The columns a profile shows before the operator has chosen, on a window this wide. */
+export function defaultColumnIds(windowWidth: number): readonly string[] {
+  return sessionColumns
+    .filter(
+      (column) =>
+        column.byDefault === 'shown' ||
+        (column.byDefault === 'wide' && windowWidth >= wideScreenPx),
+    )
+    .map((column) => column.id);
+}
+
+/** The columns to draw, in the list's order, from a saved choice (unknown ids are ignored). */
+export function shownColumns(ids: readonly string[]): SessionColumn[] {
+  const chosen = new Set(ids);
+  return sessionColumns.filter((column) => column.required || chosen.has(column.id));
+}

@@ -7,6 +7,8 @@ export class DeskNavigation {
   page = $state<DeskPage>('sessions');
   /** The subscriber the Subscriber page shows; null: only its search forms. */
   subscriber = $state<string | null>(null);
+  /** An address the Subscriber page's "who had" asks about as it opens (then cleared). */
+  whoHadNow = $state<string | null>(null);
   /** The NAS the Sessions per NAS page shows; null: all of them. */
   healthNas = $state<string | null>(null);
 
@@ -17,6 +19,12 @@ export class DeskNavigation {
   openNasHealth(nasIp: string | null): void {
     this.healthNas = nasIp;
     this.page = 'health';
+  }
+
+  /** The Subscriber page, asking who holds this address now. */
+  openWhoHad(address: string): void {
+    this.whoHadNow = address;
+    this.page = 'subscriber';
   }
 
   openSubscriber(username: string): void {

@@ -10,7 +10,7 @@ import { F, type SessionRow } from '@contract';
    is changed once the table can see it. */
 
 /** Why the table holds still: the pointer is on it, the keyboard is in it, or a confirmation names one of its rows. */
-export type HoldReason = 'pointer' | 'keyboard' | 'confirmation';
+export type HoldReason = 'pointer' | 'keyboard' | 'confirmation' | 'menu';
 
 /** What releasing the hold would change on screen. */
 export interface HeldChanges {
