@@ -72,12 +72,10 @@ describe.skipIf(!hasChromium)('the Sessions table as a NOC works (demo, Chromium
 
   it('fits 1366×768: one-line top bar, whole values, typical usernames and every action', async () => {
     const page = await openAt(1366, 768);
-    const bar = await page
-      .locator('header.top-bar')
-      .evaluate((header) => ({
-        height: header.clientHeight,
-        wide: header.scrollWidth > header.clientWidth,
-      }));
+    const bar = await page.locator('header.top-bar').evaluate((header) => ({
+      height: header.clientHeight,
+      wide: header.scrollWidth > header.clientWidth,
+    }));
     expect(bar.wide).toBe(false);
     expect(bar.height).toBeLessThan(45);
 
@@ -180,6 +178,7 @@ describe.skipIf(!hasChromium)('the Sessions table as a NOC works (demo, Chromium
       'copy-session-id',
       'open-subscriber',
       'ping',
+      'traceroute',
       'who-had',
       'filter-nas',
       'disconnect',
@@ -199,6 +198,26 @@ describe.skipIf(!hasChromium)('the Sessions table as a NOC works (demo, Chromium
     await row.locator('[data-column="nas"]').click({ button: 'right' });
     await page.getByTestId('menu-filter-nas').click();
     await expect.poll(() => page.getByTestId('nas-select').inputValue()).toBe(nas);
+    await page.close();
+  });
+
+  it('traces the route from the row menu, hop by hop, to loopback only in the demo', async () => {
+    const page = await openAt(1366, 768);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const row = page.getByTestId('session-row').first();
+    await row.locator('[data-column="framedIp"]').click({ button: 'right' });
+    await page.getByTestId('menu-traceroute').click();
+    await page.getByTestId('traceroute').waitFor();
+    await expect
+      .poll(() => page.getByTestId('traceroute-state').textContent(), { timeout: 30_000 })
+      .toMatch(/done: 1 hop/);
+    expect(await page.getByTestId('traceroute-hop').first().textContent()).toContain('127.0.0.1');
+    expect(await page.getByTestId('traceroute-substituted').textContent()).toMatch(
+      /demo: tracing 127\.0\.0\.1 instead of 100\./,
+    );
+    await snapshot(page, 'e2e-table-ux-09-traceroute');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('traceroute').count()).toBe(0);
     await page.close();
   });
 
