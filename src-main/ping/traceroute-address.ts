@@ -1,7 +1,7 @@
 import { execFile, type ExecFileException } from 'node:child_process';
-import { isIP } from 'node:net';
 import type { TracerouteHop } from '@contract';
 import { OperatorError } from '../operator-error';
+import { familyFlag } from './family-flag';
 import { parseTracerouteLine } from './traceroute-output';
 
 /** Numeric, one probe per hop, 1 s per probe, 20 hops: a whole trace in ~20 s at worst. */
@@ -19,14 +19,7 @@ export async function tracerouteAddress(
   signal: AbortSignal,
   tracerouteCommand = 'traceroute',
 ): Promise<void> {
-  const family = isIP(address);
-  if (family === 0) {
-    throw new OperatorError(
-      'INVALID_INPUT',
-      `"${address}" is not an IP address: nothing was traced.`,
-    );
-  }
-  const args = [family === 6 ? '-6' : '-4', ...tracerouteArguments, address];
+  const args = [familyFlag(address, 'traced'), ...tracerouteArguments, address];
   let pending = '';
   let hops = 0;
   const take = (line: string): void => {

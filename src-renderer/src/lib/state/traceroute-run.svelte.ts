@@ -16,7 +16,7 @@ export class TracerouteRun {
   error = $state.raw<ApiError | null>(null);
   #traceId: number | null = null;
   /** Progress heard before the start's answer said which trace is ours. */
-  #early = new Map<number, TracerouteView>();
+  #early: TracerouteView[] = [];
   readonly #calls: TracerouteCalls;
 
   constructor(calls: TracerouteCalls) {
@@ -40,9 +40,8 @@ export class TracerouteRun {
     }
     this.#traceId = started.data.traceId;
     this.#heard(started.data);
-    const early = this.#early.get(started.data.traceId);
-    if (early) this.#heard(early);
-    this.#early.clear();
+    for (const early of this.#early) this.#heard(early);
+    this.#early = [];
   }
 
   close(): void {
@@ -54,7 +53,7 @@ export class TracerouteRun {
 
   #heard(view: TracerouteView): void {
     if (this.#traceId === null) {
-      if (this.subject !== null) this.#early.set(view.traceId, view);
+      if (this.subject !== null) this.#early.push(view);
       return;
     }
     if (view.traceId !== this.#traceId) return;
