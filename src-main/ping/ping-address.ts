@@ -1,7 +1,7 @@
 import { execFile, type ExecFileException } from 'node:child_process';
-import { isIP } from 'node:net';
 import type { PingReport } from '@contract';
 import { OperatorError } from '../operator-error';
+import { familyFlag } from './family-flag';
 import { parsePingOutput } from './ping-output';
 
 /** Three echoes 0.2 s apart, 1 s to answer each, 4 s for the lot: a verdict in ~1.5 s. */
@@ -16,14 +16,7 @@ export async function pingAddress(
   address: string,
   pingCommand = 'ping',
 ): Promise<Omit<PingReport, 'framedIp' | 'target'>> {
-  const family = isIP(address);
-  if (family === 0) {
-    throw new OperatorError(
-      'INVALID_INPUT',
-      `"${address}" is not an IP address: nothing was pinged.`,
-    );
-  }
-  const args = [family === 6 ? '-6' : '-4', ...pingArguments, address];
+  const args = [familyFlag(address, 'pinged'), ...pingArguments, address];
   const { output, failure } = await new Promise<{
     output: string;
     failure: ExecFileException | null;

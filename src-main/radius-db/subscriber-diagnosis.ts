@@ -37,11 +37,15 @@ export function terminateCauseWords(cause: string | null): string {
   return words ? `${words} (${cause.trim()})` : cause.trim();
 }
 
-/** "2026-11-21 09:00 UTC (3 h ago)": unambiguous on any desk, whatever its zone. */
-export function describeMoment(iso: string, now: Date): string {
+/**
+ * "2026-11-21 10:00 Europe/Madrid (3 h ago)": the workstation's wall time, as the tables
+ * show times, with its zone named so it reads the same on any desk. Main runs on the
+ * workstation (the app, or browser mode on loopback), so its zone is the operator's.
+ */
+export function describeMoment(iso: string, now: Date, zone = workstationZone()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const text = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const text = `${wallTime(at, zone)} ${zone}`;
   const seconds = Math.max(0, Math.floor((now.getTime() - at.getTime()) / 1000));
   const age =
     seconds < 3600
@@ -50,6 +54,26 @@ export function describeMoment(iso: string, now: Date): string {
         ? `${Math.floor(seconds / 3600)} h ago`
         : `${Math.floor(seconds / 86_400)} d ago`;
   return `${text} (${age})`;
+}
+
+function workstationZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** "2026-11-21 10:00" in that zone, 24-hour. */
+function wallTime(at: Date, zone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((piece) => piece.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
 
 /**

@@ -47,6 +47,7 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'subscribers.suggest': view,
   'subscribers.whoHad': view,
   'subscribers.ping': view,
+  'subscribers.traceroute': view,
   // The audit log names subscribers and their sessions.
   'audit.list': view,
   'audit.runs': view,

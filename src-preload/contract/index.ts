@@ -68,6 +68,7 @@ import {
   type PingReport,
   type SubscriberDetail,
   type SubscriberSuggestion,
+  type TracerouteView,
   type WhoHadResult,
 } from './subscribers';
 
@@ -165,6 +166,8 @@ export const contract = {
   'subscribers.whoHad': method<WhoHadResult>()(whoHadInputSchema),
   /** Pings one open session's framed IP from this workstation. */
   'subscribers.ping': method<PingReport>()(pingInputSchema),
+  /** Starts a traceroute of an online session's framed IP; hops follow in events. */
+  'subscribers.traceroute': method<TracerouteView>()(pingInputSchema),
   /** The Automation API's tokens of the active profile, newest first, revoked ones included. */
   'apiTokens.list': method<ApiTokenSummary[]>()(none),
   /** A new token for the active profile; its secret is in this answer and nowhere else. */
@@ -196,9 +199,15 @@ export interface Events {
   'disconnect.progress': DisconnectRun;
   /** An export moved on (throttled), and once more when it ends. */
   'export.progress': ExportProgress;
+  /** A traceroute got a hop, and once more when it ends. */
+  'traceroute.progress': TracerouteView;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['disconnect.progress', 'export.progress'];
+export const eventNames: EventName[] = [
+  'disconnect.progress',
+  'export.progress',
+  'traceroute.progress',
+];
 
 /** The IPC channel an event travels on. */
 export const eventChannelOf = (event: EventName): string => `session-desk-event:${event}`;

@@ -138,3 +138,23 @@ export interface PingReport {
   /** One line, e.g. "3/3 replies, 0% loss, rtt 0.04/0.05/0.07 ms". */
   summary: string;
 }
+
+/** One hop of a traceroute, as the system tool printed it (one probe per hop). */
+export interface TracerouteHop {
+  hop: number;
+  /** null: no answer from this hop ("*"). */
+  address: string | null;
+  rttMs: number | null;
+}
+
+/** A traceroute of a session's framed IP: hops arrive in `traceroute.progress` events. */
+export interface TracerouteView {
+  traceId: number;
+  framedIp: string;
+  /** The address actually traced: the framed IP, or loopback in the demo. */
+  target: string;
+  hops: TracerouteHop[];
+  state: 'running' | 'done' | 'failed';
+  /** Why it failed, in words; null unless failed. */
+  failure: string | null;
+}

@@ -8,6 +8,7 @@ export interface SessionMenuActions {
   copy(value: string, what: string): void;
   openSubscriber: ((username: string) => void) | null;
   ping: ((session: SessionRow) => void) | null;
+  traceroute: ((session: SessionRow) => void) | null;
   whoHad: ((address: string) => void) | null;
   disconnect: ((session: SessionRow) => void) | null;
   filterByNas: ((nasIp: string) => void) | null;
@@ -57,6 +58,15 @@ export function sessionMenuItems(
   if (actions.ping && ip && online) {
     const ping = actions.ping;
     items.push({ id: 'ping', label: `Ping ${ip}`, group: 'go', run: () => ping(session) });
+  }
+  if (actions.traceroute && ip && online) {
+    const traceroute = actions.traceroute;
+    items.push({
+      id: 'traceroute',
+      label: `Traceroute ${ip}`,
+      group: 'go',
+      run: () => traceroute(session),
+    });
   }
   if (actions.whoHad && ip) {
     const whoHad = actions.whoHad;

@@ -12,6 +12,7 @@ export function sessionsPageMenuActions(
   page: {
     filterByNas: (nasIp: string) => void;
     disconnect: ((session: SessionRow) => void) | null;
+    traceroute: (session: SessionRow) => void;
   },
 ): SessionMenuActions {
   return {
@@ -30,6 +31,7 @@ export function sessionsPageMenuActions(
     },
     openSubscriber: (username) => navigation.openSubscriber(username),
     ping: (session) => void pingSession(toasts, session),
+    traceroute: page.traceroute,
     whoHad: (address) => navigation.openWhoHad(address),
     disconnect: page.disconnect,
     filterByNas: page.filterByNas,

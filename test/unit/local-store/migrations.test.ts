@@ -47,6 +47,7 @@ describe('migrations', () => {
         'nas_access',
         'profile',
         'saved_filter',
+        'table_layout',
       ]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {

@@ -1,6 +1,10 @@
 import type { AccountState, OnlineSession, SessionLimit, SessionRow } from '@contract';
 import { describe, expect, it } from 'vitest';
-import { diagnose, terminateCauseWords } from '../../../src-main/radius-db/subscriber-diagnosis';
+import {
+  describeMoment,
+  diagnose,
+  terminateCauseWords,
+} from '../../../src-main/radius-db/subscriber-diagnosis';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const active: AccountState = { state: 'active', expiration: null, reason: 'no limits' };
@@ -71,7 +75,19 @@ describe('the diagnosis line', () => {
   it('says when and why the last session ended', () => {
     const history = [row('2026-11-21T09:00:00Z', 'NAS-Reboot')];
     expect(diagnose({ online: [], limit: limitOf([]), account: active, history, now }).text).toBe(
-      'Offline: last session ended 2026-11-21 09:00 UTC (3 h ago): the NAS rebooted (NAS-Reboot).',
+      `Offline: last session ended ${describeMoment('2026-11-21T09:00:00Z', now)}: the NAS rebooted (NAS-Reboot).`,
+    );
+  });
+
+  it('names a moment in the workstation’s wall time and zone, 24-hour, as the tables do', () => {
+    expect(describeMoment('2026-11-21T09:00:00Z', now, 'UTC')).toBe(
+      '2026-11-21 09:00 UTC (3 h ago)',
+    );
+    expect(describeMoment('2026-11-21T09:00:00Z', now, 'Europe/Madrid')).toBe(
+      '2026-11-21 10:00 Europe/Madrid (3 h ago)',
+    );
+    expect(describeMoment('2026-11-21T01:30:00Z', now, 'America/New_York')).toBe(
+      '2026-11-20 20:30 America/New_York (10 h ago)',
     );
   });
 

@@ -11,6 +11,7 @@ import {
   type NasTestReport,
 } from '@contract';
 import { request } from '../request';
+import { FormEditor } from './form-editor.svelte';
 
 /** RouterOS API-SSL's default port. */
 export const defaultApiTlsPort = 8729;
@@ -36,7 +37,7 @@ function clearedNotice(apiPassword: boolean, coaSecret: boolean): string {
     : ` The stored ${what} cleared: secrets stay only with the login and port they were typed for. Type them again.`;
 }
 
-export class NasAccessEditor {
+export class NasAccessEditor extends FormEditor<'saving' | 'testing'> {
   nasIp = $state('');
   apiUser = $state('');
   apiPassword = $state('');
@@ -53,15 +54,8 @@ export class NasAccessEditor {
   clearCoaSecret = $state(false);
   /** Refuse CoA replies that carry no Message-Authenticator. */
   requireMessageAuthenticator = $state(false);
-  /** Edited since loaded or saved. */
-  dirty = $state(false);
-
-  busy = $state<'saving' | 'testing' | 'deleting' | null>(null);
-  error = $state.raw<ApiError | null>(null);
-  notice = $state<string | null>(null);
   testReport = $state.raw<NasTestReport | null>(null);
   testError = $state.raw<ApiError | null>(null);
-  confirmingDelete = $state(false);
 
   /**
    * Whether anything is stored here for this NAS. The summary does not say so directly;
@@ -134,13 +128,9 @@ export class NasAccessEditor {
       nas.apiPort !== defaultApiPort ||
       nas.coaPort !== defaultCoaPort ||
       nas.requireMessageAuthenticator;
-    this.dirty = false;
-    this.busy = null;
-    this.error = null;
-    this.notice = null;
     this.testReport = null;
     this.testError = null;
-    this.confirmingDelete = false;
+    this.resetOutcome();
   }
 
   /** API-SSL listens on 8729 unless someone moved it: follow the port only if it was the default. */
@@ -190,18 +180,12 @@ export class NasAccessEditor {
     pin: string | null,
     apiPassword: string | null,
   ): Promise<{ saved: NasAccessSummary; cleared: string } | null> {
-    this.busy = 'saving';
-    this.error = null;
     this.notice = null;
     const draft = this.draft(pin, apiPassword);
     const hadApiPassword = this.apiPasswordSet;
     const hadCoaSecret = this.coaSecretSet;
-    const result = await request('nasAccess.save', draft);
-    this.busy = null;
-    if (!result.ok) {
-      this.error = result.error;
-      return null;
-    }
+    const result = await this.during('saving', () => request('nasAccess.save', draft));
+    if (!result.ok) return null;
     if (draft.apiPassword) this.#typedApiPassword = draft.apiPassword;
     const report = this.testReport;
     this.load(result.data);
@@ -255,16 +239,8 @@ export class NasAccessEditor {
     return stored.saved;
   }
 
-  async remove(): Promise<boolean> {
-    this.busy = 'deleting';
-    this.error = null;
-    const result = await request('nasAccess.delete', { nasIp: this.nasIp });
-    this.busy = null;
-    this.confirmingDelete = false;
-    if (!result.ok) {
-      this.error = result.error;
-      return false;
-    }
-    return true;
+  remove(): Promise<boolean> {
+    const nasIp = this.nasIp;
+    return this.removeWith(() => request('nasAccess.delete', { nasIp }));
   }
 }

@@ -1,15 +1,15 @@
 // The profile form: fields as the operator types them, and what Test / Save / Delete said.
 import {
   samePasswordDestination,
-  type ApiError,
   type ConnectionReport,
   type ProfileSummary,
   type Result,
   type SslMode,
 } from '@contract';
+import { FormEditor } from './form-editor.svelte';
 import type { ProfileDraftInput, Profiles } from './profiles.svelte';
 
-export class ProfileEditor {
+export class ProfileEditor extends FormEditor<'testing' | 'saving' | 'connecting'> {
   id = $state<number | null>(null);
   name = $state('');
   host = $state('');
@@ -21,14 +21,7 @@ export class ProfileEditor {
   password = $state('');
   passwordSet = $state(false);
   clearPassword = $state(false);
-  /** Edited since loaded or saved. */
-  dirty = $state(false);
-
-  busy = $state<'testing' | 'saving' | 'connecting' | 'deleting' | null>(null);
   testOutcome = $state.raw<Result<ConnectionReport> | null>(null);
-  error = $state.raw<ApiError | null>(null);
-  notice = $state<string | null>(null);
-  confirmingDelete = $state(false);
   /** The profile as saved: where its stored password was typed for. */
   #saved = $state.raw<ProfileSummary | null>(null);
   #profiles: Profiles;
@@ -51,6 +44,7 @@ export class ProfileEditor {
   );
 
   constructor(profiles: Profiles) {
+    super();
     this.#profiles = profiles;
   }
 
@@ -67,11 +61,8 @@ export class ProfileEditor {
     this.passwordSet = profile?.passwordSet ?? false;
     this.password = '';
     this.clearPassword = false;
-    this.dirty = false;
     this.testOutcome = null;
-    this.error = null;
-    this.notice = null;
-    this.confirmingDelete = false;
+    this.resetOutcome();
   }
 
   /**
@@ -108,16 +99,10 @@ export class ProfileEditor {
   }
 
   async save(): Promise<ProfileSummary | null> {
-    this.busy = 'saving';
-    this.error = null;
     this.notice = null;
     const clearing = this.passwordWillClear;
-    const result = await this.#profiles.save(this.draft());
-    this.busy = null;
-    if (!result.ok) {
-      this.error = result.error;
-      return null;
-    }
+    const result = await this.during('saving', () => this.#profiles.save(this.draft()));
+    if (!result.ok) return null;
     const outcome = this.testOutcome;
     this.load(result.data);
     this.testOutcome = outcome;
@@ -135,25 +120,12 @@ export class ProfileEditor {
     let id = this.id;
     if (id === null || this.dirty) id = (await this.save())?.id ?? null;
     if (id === null) return false;
-    this.busy = 'connecting';
-    this.error = null;
-    const result = await this.#profiles.connect(id);
-    this.busy = null;
-    if (!result.ok) this.error = result.error;
-    return result.ok;
+    return (await this.during('connecting', () => this.#profiles.connect(id))).ok;
   }
 
   async remove(): Promise<boolean> {
-    if (this.id === null) return false;
-    this.busy = 'deleting';
-    this.error = null;
-    const result = await this.#profiles.remove(this.id);
-    this.busy = null;
-    this.confirmingDelete = false;
-    if (!result.ok) {
-      this.error = result.error;
-      return false;
-    }
-    return true;
+    const id = this.id;
+    if (id === null) return false;
+    return this.removeWith(() => this.#profiles.remove(id));
   }
 }
