@@ -22,12 +22,14 @@ export const actionColumnWidth = 120;
 
 // Sized for a 1440 px screen: everything, actions included, fits without scrolling sideways.
 export const sessionColumns: readonly SessionColumn[] = [
-  { label: 'Username', sort: 'username', width: 160, grow: 3, numeric: false },
+  { label: 'Username', sort: 'username', width: 140, grow: 3, numeric: false },
   { label: 'Full name', sort: 'fullName', width: 76, grow: 1, numeric: false },
   { label: 'Service', sort: 'service', width: 64, grow: 1, numeric: false },
   { label: 'NAS', sort: 'nas', width: 96, grow: 1, numeric: false },
   // A whole CGNAT address (100.127.255.255) in the monospaced face.
   { label: 'Framed IP', sort: 'framedIp', width: 122, grow: 0, numeric: false },
+  // The delegated /56 (else the WAN /64), cut short here and whole in its tooltip.
+  { label: 'IPv6 prefix', sort: null, width: 104, grow: 2, numeric: false },
   { label: 'MAC', sort: 'mac', width: 140, grow: 0, numeric: false },
   // Acct-Session-Id: 8 hex digits on MikroTik.
   { label: 'Session id', sort: 'acctSessionId', width: 76, grow: 0, numeric: false },

@@ -38,6 +38,10 @@ function session(seed: Seed): SessionRow {
     null,
     null,
     null,
+    null,
+    null,
+    null,
+    null,
   ];
 }
 

@@ -1,5 +1,5 @@
 // The live page's list, answered from the rows of an export in memory: the same filter
-// (search over username, framed IP and MAC as a case-insensitive substring; status by stop
+// (search over username, framed IP, MAC and IPv6 as a case-insensitive substring; status by stop
 // time; one NAS), the same sort columns (NULLs last, ties by radacct id), then a page.
 import {
   F,
@@ -58,9 +58,19 @@ function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** The haystack of one session for search: username, framed IP, MAC, lower-cased. */
+/** The haystack of one session for search: username, framed IP, MAC, IPv6, lower-cased. */
 export function searchText(session: SessionRow): string {
-  return `${session[F.username]}\n${session[F.framedIp] ?? ''}\n${session[F.mac] ?? ''}`.toLowerCase();
+  return [
+    session[F.username],
+    session[F.framedIp],
+    session[F.mac],
+    session[F.framedIpv6Address],
+    session[F.framedIpv6Prefix],
+    session[F.delegatedIpv6Prefix],
+  ]
+    .map((value) => value ?? '')
+    .join('\n')
+    .toLowerCase();
 }
 
 /**
