@@ -203,10 +203,13 @@ describe('comparing two exports', () => {
   });
 
   it('finds an IPv6 prefix by a fragment of its text', () => {
-    const v6 = new OfflineSessions([
-      session({ id: 1, delegated: '2001:db8:aa10:100::/56' }),
-      session({ id: 2, delegated: '2001:db8:aa20:100::/56' }),
-    ]);
+    const v6 = new OfflineSessions(
+      [
+        session({ id: 1, delegated: '2001:db8:aa10:100::/56' }),
+        session({ id: 2, delegated: '2001:db8:aa20:100::/56' }),
+      ],
+      '2026-11-21T09:30:00Z',
+    );
     expect(ids(v6.matching({ ...all, search: '2001:DB8:AA10' }, byId))).toEqual(['1']);
   });
 
