@@ -1,4 +1,5 @@
 import type { SchemaSummary } from '@contract';
+import { ipv6RecommendedIndexes } from './ipv6-indexes';
 
 /**
  * CREATE INDEX statements that make substring search over history fast (trigram GIN
@@ -17,5 +18,6 @@ export function recommendedIndexes(summary: SchemaSummary): string[] {
       `ON radacct USING gin (${framedIp} gin_trgm_ops);`,
     'CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_callingstationid_trgm_idx ' +
       'ON radacct USING gin (callingstationid gin_trgm_ops);',
+    ...ipv6RecommendedIndexes(summary),
   ];
 }

@@ -4,6 +4,7 @@ import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import type { DetectedSchema } from './detected-schema';
 import { radacctTime } from './health/radacct-times';
+import { ipv6SearchSql } from './ipv6-search';
 import { scopeSql } from './scope-sql';
 import { searchPattern } from './search-pattern';
 import type { SessionSql } from './session-sql';
@@ -26,9 +27,10 @@ export function sessionConditions(
   const pattern = searchPattern(filter.search, filter.status);
   if (pattern !== null) {
     const placeholder = params.add(pattern, 'text');
-    conditions.push(
-      `(${sql.searchTargets.map((target) => `${target} ILIKE ${placeholder}`).join(' OR ')})`,
-    );
+    const matches = sql.searchTargets.map((target) => `${target} ILIKE ${placeholder}`);
+    const ipv6 = ipv6SearchSql(filter.search, schema, params);
+    if (ipv6 !== null) matches.push(ipv6);
+    conditions.push(`(${matches.join(' OR ')})`);
   }
 
   if (filter.nasIp !== null && filter.nasIp.trim() !== '') {

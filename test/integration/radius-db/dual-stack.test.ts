@@ -134,6 +134,33 @@ describe.each(schemas)('dual-stack sessions on $name', ({ schema, alter }) => {
     ]);
   });
 
+  const found = async (search: string, status: 'online' | 'all' = 'all') => {
+    const page = await db.listSessions(
+      listInput({ search, status, sort: { column: 'username', direction: 'asc' } }),
+      everything,
+    );
+    return page.rows.map((row) => row[F.username]);
+  };
+
+  it('searches a full address: the sessions whose address or prefixes contain it', async () => {
+    // Inside the delegated /56 (nina's ended session, omar's and pia's open ones).
+    await expect(found('2001:db8:aa10:1ab::77')).resolves.toEqual(['nina', 'omar', 'pia']);
+    await expect(found('2001:db8:aa10:1ab::77', 'online')).resolves.toEqual(['omar', 'pia']);
+    // Compressed and full notations are one address.
+    await expect(found('2001:db8:cc00::1')).resolves.toEqual(['quinn']);
+    await expect(found('2001:0DB8:CC00:0000:0000:0000:0000:0001')).resolves.toEqual(['quinn']);
+    // In a WAN /64 only.
+    await expect(found('2001:db8:bb10:200:a:b:c:d')).resolves.toEqual(['omar']);
+    await expect(found('2001:db8:dd00::1')).resolves.toEqual([]);
+  });
+
+  it('searches a fragment as text, leading zeros of whole groups aside', async () => {
+    await expect(found('2001:db8:bb10:3')).resolves.toEqual(['pia']);
+    await expect(found('2001:0db8:aa10')).resolves.toEqual(['nina', 'omar', 'pia', 'quinn']);
+    await expect(found('AA10:1FF')).resolves.toEqual(['quinn']);
+    await expect(found('bb10:200::/64')).resolves.toEqual(['omar']);
+  });
+
   it('says so when the text is no address', async () => {
     const error = await operatorErrorOf(
       db.whoHad({ address: '2001:db8:aa10', at: '2026-11-21T08:15:00Z' }, everything),

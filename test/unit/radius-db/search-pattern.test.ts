@@ -33,9 +33,20 @@ describe('recommended indexes', () => {
       panelTables: false,
       nasSource: 'nas',
       addressType: 'inet',
+      ipv6Type: null,
     });
     expect(statements[0]).toBe('CREATE EXTENSION IF NOT EXISTS pg_trgm;');
     expect(statements.join('\n')).toContain('USING gin ((host(framedipaddress)) gin_trgm_ops)');
     expect(statements).toHaveLength(4);
+  });
+
+  it('adds containment and trigram indexes on the IPv6 prefixes where radacct has them', () => {
+    const summary = { panelTables: false, nasSource: 'nas', addressType: 'inet' } as const;
+    const inet = recommendedIndexes({ ...summary, ipv6Type: 'inet' }).join('\n');
+    expect(inet).toContain('USING gist (delegatedipv6prefix inet_ops)');
+    expect(inet).toContain('USING gin ((framedipv6prefix::text) gin_trgm_ops)');
+    const text = recommendedIndexes({ ...summary, ipv6Type: 'text' }).join('\n');
+    expect(text).not.toContain('gist');
+    expect(text).toContain('USING gin ((delegatedipv6prefix::text) gin_trgm_ops)');
   });
 });
