@@ -20,17 +20,20 @@ export const selectColumnWidth = 30;
 /** Disconnect and Disconnect All, last: wide enough for "Disconnecting…". */
 export const actionColumnWidth = 120;
 
-// Sized for a 1440 px screen: everything, actions included, fits without scrolling sideways.
+// Sized for a 1440 px screen: everything, actions included, fits without scrolling sideways
+// (with room for a 15 px scroll bar); the IPv6 column took its width from the text columns
+// that already cut their values short.
 export const sessionColumns: readonly SessionColumn[] = [
-  { label: 'Username', sort: 'username', width: 140, grow: 3, numeric: false },
-  { label: 'Full name', sort: 'fullName', width: 76, grow: 1, numeric: false },
-  { label: 'Service', sort: 'service', width: 64, grow: 1, numeric: false },
-  { label: 'NAS', sort: 'nas', width: 96, grow: 1, numeric: false },
+  { label: 'Username', sort: 'username', width: 128, grow: 3, numeric: false },
+  { label: 'Full name', sort: 'fullName', width: 72, grow: 1, numeric: false },
+  { label: 'Service', sort: 'service', width: 60, grow: 1, numeric: false },
+  { label: 'NAS', sort: 'nas', width: 84, grow: 1, numeric: false },
   // A whole CGNAT address (100.127.255.255) in the monospaced face.
   { label: 'Framed IP', sort: 'framedIp', width: 122, grow: 0, numeric: false },
-  // The delegated /56 (else the WAN /64), cut short here and whole in its tooltip.
-  { label: 'IPv6 prefix', sort: null, width: 104, grow: 2, numeric: false },
-  { label: 'MAC', sort: 'mac', width: 140, grow: 0, numeric: false },
+  // The delegated /56 (else the WAN /64): its end (the part that tells subscribers apart)
+  // when cut short, whole in its tooltip and on wider screens.
+  { label: 'IPv6 prefix', sort: null, width: 96, grow: 2, numeric: false },
+  { label: 'MAC', sort: 'mac', width: 136, grow: 0, numeric: false },
   // Acct-Session-Id: 8 hex digits on MikroTik.
   { label: 'Session id', sort: 'acctSessionId', width: 76, grow: 0, numeric: false },
   { label: 'Start', sort: 'startTime', width: 156, grow: 0, numeric: false },
