@@ -1,6 +1,6 @@
 import type { SqlParams } from './sql-params';
 import { addressKind, type DetectedSchema } from './detected-schema';
-import { ipv6Network } from '../ipv6-address';
+import { ipv6Network } from '@contract';
 
 // A dual-stack session's IPv6, read the same way whatever the deployment did with radacct:
 // stock FreeRADIUS 3.x has the four columns (three of them inet), older schemas lack some or

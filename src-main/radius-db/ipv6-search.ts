@@ -1,4 +1,4 @@
-import { canonicalIpv6 } from '../ipv6-address';
+import { canonicalIpv6 } from '@contract';
 import type { DetectedSchema } from './detected-schema';
 import { ipv6ContainsSql, ipv6FieldSql } from './ipv6-columns';
 import type { SqlParams } from './sql-params';

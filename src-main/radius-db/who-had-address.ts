@@ -1,6 +1,5 @@
 import { isIP } from 'node:net';
-import { whoHadLimit, type WhoHadResult } from '@contract';
-import { canonicalIpv6 } from '../ipv6-address';
+import { canonicalIpv6, whoHadLimit, type WhoHadResult } from '@contract';
 import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import type { DbQueries } from './db-queries';

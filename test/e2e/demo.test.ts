@@ -17,7 +17,7 @@ import {
   type Running,
 } from '../support/child-process';
 import { closeDemo, startDemo } from '../support/demo-process';
-import { ipv6Groups } from '../../src-main/ipv6-address';
+import { ipv6Groups } from '@contract';
 
 const browserEntry = join(repoRoot, 'out/main/browser.js');
 

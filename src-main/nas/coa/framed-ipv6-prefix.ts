@@ -1,4 +1,4 @@
-import { ipv6Groups } from '../../ipv6-address';
+import { ipv6Groups } from '@contract';
 
 /**
  * Framed-IPv6-Prefix (RFC 3162 §2.3) on the wire: reserved octet, prefix length, then only

@@ -202,7 +202,7 @@ describe('comparing two exports', () => {
     expect(result.onlineAfter).toBe(4);
   });
 
-  it('finds an IPv6 prefix by a fragment of its text', () => {
+  it('finds an IPv6 prefix by a fragment of its text, and by an address it holds', () => {
     const v6 = new OfflineSessions(
       [
         session({ id: 1, delegated: '2001:db8:aa10:100::/56' }),
@@ -211,6 +211,10 @@ describe('comparing two exports', () => {
       '2026-11-21T09:30:00Z',
     );
     expect(ids(v6.matching({ ...all, search: '2001:DB8:AA10' }, byId))).toEqual(['1']);
+    // A whole address, in full notation, inside one /56 only.
+    const inside = '2001:0db8:aa10:01ab:0000:0000:0000:0001';
+    expect(ids(v6.matching({ ...all, search: inside }, byId))).toEqual(['1']);
+    expect(ids(v6.matching({ ...all, search: '2001:db8:aa30::1' }, byId))).toEqual([]);
   });
 
   it('compares IPv6 prefixes only when both exports carry them', () => {
