@@ -1,4 +1,4 @@
-import type { ReceiverConfig } from './receiver-config';
+import { radiusdFolders, type ReceiverConfig } from './receiver-config';
 
 /** Debian's copy of FreeRADIUS's stock PostgreSQL queries (rlm_sql), read as it ships. */
 export const stockPostgresqlQueries =
@@ -10,18 +10,7 @@ export const stockPostgresqlQueries =
  * (a libpq connection string), as a production FreeRADIUS writes them.
  */
 export function accountingWriterConfig(database: string): (config: ReceiverConfig) => string {
-  return ({ raddb, address, port, clientAddress, secret }) => `prefix = /usr
-raddbdir = ${raddb}
-confdir = \${raddbdir}
-run_dir = \${raddbdir}
-logdir = \${raddbdir}
-libdir = /usr/lib/freeradius
-pidfile = \${run_dir}/radiusd.pid
-
-log {
-	destination = stdout
-}
-
+  return ({ raddb, address, port, clientAddress, secret }) => `${radiusdFolders(raddb)}
 client session-desk {
 	ipaddr = ${clientAddress}
 	secret = "${secret}"

@@ -26,6 +26,22 @@ export interface ReceiverConfig {
   signReplies?: boolean;
 }
 
+/** Where a private FreeRADIUS reads and writes (all in raddb), and its log on stdout. */
+export function radiusdFolders(raddb: string): string {
+  return `prefix = /usr
+raddbdir = ${raddb}
+confdir = \${raddbdir}
+run_dir = \${raddbdir}
+logdir = \${raddbdir}
+libdir = /usr/lib/freeradius
+pidfile = \${run_dir}/radiusd.pid
+
+log {
+	destination = stdout
+}
+`;
+}
+
 /**
  * A minimal radiusd.conf for FreeRADIUS 3.2 acting as a NAS's Disconnect receiver. In 3.x
  * `recv-coa` handles Disconnect-Request as well as CoA-Request (there is no recv-disconnect
@@ -42,18 +58,7 @@ export function receiverConfig(config: ReceiverConfig): string {
 		}
 		`
     : '';
-  return `prefix = /usr
-raddbdir = ${raddb}
-confdir = \${raddbdir}
-run_dir = \${raddbdir}
-logdir = \${raddbdir}
-libdir = /usr/lib/freeradius
-pidfile = \${run_dir}/radiusd.pid
-
-log {
-	destination = stdout
-}
-
+  return `${radiusdFolders(raddb)}
 client session-desk {
 	ipaddr = ${clientAddress}
 	secret = ${quoted(secret)}
