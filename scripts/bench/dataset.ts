@@ -122,7 +122,8 @@ export async function ensureDataset(
   size: DatasetSize,
   regenerate: boolean,
 ): Promise<Dataset> {
-  const database = `sessiondesk_bench_${size.name}`;
+  // BENCH_DATABASE_PREFIX lets two checkouts on one server keep their datasets apart.
+  const database = `${process.env.BENCH_DATABASE_PREFIX ?? 'sessiondesk_bench_'}${size.name}`;
   const url = server.urlFor(database);
   if (!regenerate && (await databaseExists(server, database))) {
     const existing = await readMarker(url, size);

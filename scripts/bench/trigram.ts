@@ -2,7 +2,7 @@ import { runPsqlOrThrow } from './psql';
 
 // DDL here only ever touches the bench's own databases.
 function assertBenchDatabase(url: URL): void {
-  if (!url.pathname.startsWith('/sessiondesk_bench_')) {
+  if (!url.pathname.startsWith(`/${process.env.BENCH_DATABASE_PREFIX ?? 'sessiondesk_bench_'}`)) {
     throw new Error(
       `Refusing to change indexes on ${url.pathname.slice(1)}: not a bench database.`,
     );

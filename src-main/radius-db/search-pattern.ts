@@ -2,10 +2,10 @@ import { minHistorySearchLength, type SessionStatus } from '@contract';
 import { OperatorError } from '../operator-error';
 
 /**
- * The ILIKE pattern for what the operator typed: a case-insensitive substring in which
- * %, _ and \ match themselves. null when there is nothing to search for.
+ * What the operator typed, trimmed, or null when there is nothing to search for. History
+ * needs a few characters: shorter text matches most of it and no index narrows it.
  */
-export function searchPattern(search: string, status: SessionStatus): string | null {
+export function searchedText(search: string, status: SessionStatus): string | null {
   const text = search.trim();
   if (text.length === 0) return null;
   if (status !== 'online' && [...text].length < minHistorySearchLength) {
@@ -17,5 +17,16 @@ export function searchPattern(search: string, status: SessionStatus): string | n
       { minLength: minHistorySearchLength },
     );
   }
+  return text;
+}
+
+/** An ILIKE pattern for text anywhere in a value: %, _ and \ match themselves. */
+export function substringPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
+}
+
+/** The ILIKE pattern for what the operator typed; null when there is nothing to search for. */
+export function searchPattern(search: string, status: SessionStatus): string | null {
+  const text = searchedText(search, status);
+  return text === null ? null : substringPattern(text);
 }

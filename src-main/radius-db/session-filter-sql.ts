@@ -6,7 +6,9 @@ import type { DetectedSchema } from './detected-schema';
 import { radacctTime } from './health/radacct-times';
 import { ipv6SearchSql } from './ipv6-search';
 import { scopeSql } from './scope-sql';
-import { searchPattern } from './search-pattern';
+import { searchedText } from './search-pattern';
+import { classifySearch } from './search-shape';
+import { searchSql } from './search-sql';
 import type { SessionSql } from './session-sql';
 import type { SqlParams } from './sql-params';
 
@@ -24,13 +26,12 @@ export function sessionConditions(
   if (filter.status === 'online') conditions.push('r.acctstoptime IS NULL');
   if (filter.status === 'offline') conditions.push('r.acctstoptime IS NOT NULL');
 
-  const pattern = searchPattern(filter.search, filter.status);
-  if (pattern !== null) {
-    const placeholder = params.add(pattern, 'text');
-    const matches = sql.searchTargets.map((target) => `${target} ILIKE ${placeholder}`);
-    const ipv6 = ipv6SearchSql(filter.search, schema, params);
-    if (ipv6 !== null) matches.push(ipv6);
-    conditions.push(`(${matches.join(' OR ')})`);
+  const searched = searchedText(filter.search, filter.status);
+  if (searched !== null) {
+    const search = searchSql(classifySearch(searched), sql.search, params);
+    // A session's IPv6 answers too (ipv6-search.ts): the prefix holding an address typed.
+    const ipv6 = ipv6SearchSql(searched, schema, params);
+    conditions.push(ipv6 === null ? search : `(${search} OR ${ipv6})`);
   }
 
   if (filter.nasIp !== null && filter.nasIp.trim() !== '') {

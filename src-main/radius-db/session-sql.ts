@@ -3,6 +3,7 @@ import { addressText, numberSql, timeSql, type TypedSql } from './column-sql';
 import { addressKind, type DetectedSchema } from './detected-schema';
 import { ipv6FieldSql } from './ipv6-columns';
 import { nasDirectorySql } from './nas-directory-sql';
+import { macDigitsSql, markedAddressSql, type SearchColumns } from './search-sql';
 
 /** A sort column as SQL: its expression, its type, and whether it can be NULL. */
 export interface SortKey extends TypedSql {
@@ -39,8 +40,8 @@ export interface SessionSql {
   framedIpv6PrefixText: string;
   /** Cast of a NAS filter parameter so it compares with r.nasipaddress (and its index). */
   nasIpType: 'inet' | 'text';
-  /** What a search matches: username, framed IP as text, calling-station-id (MAC). */
-  searchTargets: string[];
+  /** What a search reads: username, framed IP, MAC, Acct-Session-Id, full names. */
+  search: SearchColumns;
   sortKeys: Record<SortColumn, SortKey>;
   /** The NAS directory derived table, or null when names come from nowhere. */
   nasDirectory: string | null;
@@ -158,7 +159,15 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     nasIpType: nasKind,
     framedIpText,
     framedIpv6PrefixText: ipv6.wanPrefix,
-    searchTargets: ['r.username', framedIpText, 'r.callingstationid'],
+    search: {
+      username: 'r.username',
+      framedIpText,
+      framedIpMarked: markedAddressSql(framedIpText),
+      mac: 'r.callingstationid',
+      macDigits: macDigitsSql('r.callingstationid'),
+      acctSessionId: 'r.acctsessionid',
+      fullNames: panel,
+    },
     sortKeys,
     nasDirectory,
   };

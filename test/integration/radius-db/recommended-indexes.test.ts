@@ -29,7 +29,7 @@ describe('recommended indexes', () => {
             "SELECT indexname FROM pg_indexes WHERE tablename = 'radacct' AND indexname LIKE '%trgm%'",
           );
           // The stock schema's IPv6 prefixes get two more (and GiST ones for containment).
-          expect(indexes.rowCount).toBe(schema === 'stock' ? 5 : 3);
+          expect(indexes.rowCount).toBe(schema === 'stock' ? 8 : 6);
           const gist = await pool.query(
             "SELECT 1 FROM pg_indexes WHERE tablename = 'radacct' AND indexname LIKE '%gist%'",
           );

@@ -51,7 +51,7 @@ describe('radacct with text columns', () => {
       ipv6Type: null,
     });
     expect(recommendedIndexes(db.summary)).toContain(
-      'CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_framedip_trgm_idx ON radacct USING gin (framedipaddress gin_trgm_ops);',
+      "CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_framedip_marked_trgm_idx ON radacct USING gin ((regexp_replace(framedipaddress, '^(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)$', '\\1x\\2y\\3z\\4')) gin_trgm_ops);",
     );
   });
 

@@ -28,7 +28,7 @@ describe('timestamps', () => {
 });
 
 describe('recommended indexes', () => {
-  it('indexes host(framedipaddress) for inet and never runs anything itself', () => {
+  it('indexes the marked host(framedipaddress) for inet, online and history apart', () => {
     const statements = recommendedIndexes({
       panelTables: false,
       nasSource: 'nas',
@@ -36,8 +36,11 @@ describe('recommended indexes', () => {
       ipv6Type: null,
     });
     expect(statements[0]).toBe('CREATE EXTENSION IF NOT EXISTS pg_trgm;');
-    expect(statements.join('\n')).toContain('USING gin ((host(framedipaddress)) gin_trgm_ops)');
-    expect(statements).toHaveLength(4);
+    expect(statements.join('\n')).toContain(
+      "USING gin ((regexp_replace(host(framedipaddress), '^(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)$', '\\1x\\2y\\3z\\4')) gin_trgm_ops) WHERE acctstoptime IS NULL;",
+    );
+    expect(statements.slice(1).every((statement) => statement.includes('CONCURRENTLY'))).toBe(true);
+    expect(statements).toHaveLength(9);
   });
 
   it('adds containment and trigram indexes on the IPv6 prefixes where radacct has them', () => {

@@ -1,0 +1,113 @@
+import { substringPattern as substring } from './search-pattern';
+import type { SearchShape } from './search-shape';
+import type { SqlParams } from './sql-params';
+
+/**
+ * The radacct expressions a search reads. The expressions are written exactly as the
+ * recommended indexes write them (recommended-indexes.ts), so the planner can match them.
+ */
+export interface SearchColumns {
+  username: string;
+  /** The framed IP as the operator types it (host() of an inet). */
+  framedIpText: string;
+  /** The same with each IPv4 dot replaced by its position's letter (see markedAddressSql). */
+  framedIpMarked: string;
+  mac: string;
+  /** The MAC with its separators removed: one spelling whatever the NAS's notation. */
+  macDigits: string;
+  acctSessionId: string;
+  /** Whether subscribers.full_name exists to search (the panel tables). */
+  fullNames: boolean;
+}
+
+/** The letters that stand for the first, second and third dot of an IPv4 address. */
+const dotLetters = ['x', 'y', 'z'] as const;
+
+/**
+ * The address text with the dots of an IPv4 address replaced by x, y, z by position
+ * ("100.64.1.5" → "100x64y1z5"); anything else (IPv6, text) unchanged. pg_trgm splits
+ * words at dots, so an IPv4 fragment has no trigrams that narrow a CGNAT pool ("100.64.1"
+ * → "100", "64", "1": every address has them); with the dots as letters the whole address
+ * is one word whose trigrams say where each octet sits ("64y1": third octet starts with 1).
+ */
+export function markedAddressSql(addressText: string): string {
+  return (
+    `regexp_replace(${addressText}, '^(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)$', ` +
+    `'\\1${dotLetters[0]}\\2${dotLetters[1]}\\3${dotLetters[2]}\\4')`
+  );
+}
+
+/** MAC separators removed; the same characters a MAC-shaped search drops. */
+export function macDigitsSql(mac: string): string {
+  return `translate(${mac}, ':-. ', '')`;
+}
+
+/**
+ * The patterns over the marked address that hold exactly when the dotted address contains
+ * `dotted`: one per octet the fragment can start in (its dots become the letters of the
+ * positions it covers), plus the fragment itself for addresses that are not plain IPv4.
+ */
+function ipv4Patterns(dotted: string): string[] {
+  const dots = [...dotted].filter((char) => char === '.').length;
+  const patterns: string[] = [];
+  for (let first = 0; first + dots <= dotLetters.length; first += 1) {
+    let at = first;
+    patterns.push(`%${dotted.replace(/\./g, () => dotLetters[at++] ?? '.')}%`);
+  }
+  patterns.push(`%${dotted}%`);
+  return patterns;
+}
+
+/**
+ * The search condition for a shape. Every branch is the spec's substring match or wider
+ * (a MAC in another notation); the extra conditions beside it are implied by it and are
+ * there for the indexes. The exact test comes first in each AND: without an index the scan
+ * evaluates it alone on most rows, so an unindexed search costs what it cost before.
+ */
+export function searchSql(shape: SearchShape, columns: SearchColumns, params: SqlParams): string {
+  const typed = shape.kind === 'ipv4' ? shape.dotted : shape.text;
+  const pattern = params.add(substring(typed), 'text');
+  const branches = [`${columns.username} ILIKE ${pattern}`];
+
+  switch (shape.kind) {
+    case 'ipv4': {
+      const marked = ipv4Patterns(shape.dotted).map(
+        (each) => `${columns.framedIpMarked} LIKE ${params.add(each, 'text')}`,
+      );
+      branches.push(`(${columns.framedIpText} ILIKE ${pattern} AND (${marked.join(' OR ')}))`);
+      break;
+    }
+    case 'mac':
+    case 'text':
+      // Text that is not an IPv4 piece holds no dot or no digits-and-dots run the marked
+      // form would lose: the marked form contains it whenever the address does.
+      branches.push(
+        `(${columns.framedIpText} ILIKE ${pattern} AND ${columns.framedIpMarked} ILIKE ${pattern})`,
+      );
+      break;
+  }
+
+  switch (shape.kind) {
+    case 'mac':
+      // Any notation finds any other: both sides compared as bare hex digits.
+      branches.push(`${columns.macDigits} ILIKE ${params.add(substring(shape.hex), 'text')}`);
+      break;
+    case 'ipv4':
+    case 'text': {
+      // Removing the separators from both sides keeps every substring a substring.
+      const digits = params.add(substring(typed.replace(/[:\-. ]/g, '')), 'text');
+      branches.push(`(${columns.mac} ILIKE ${pattern} AND ${columns.macDigits} ILIKE ${digits})`);
+      break;
+    }
+  }
+
+  if (shape.kind === 'text' && columns.fullNames) {
+    // Resolved once (an InitPlan) to the usernames, so an index on radacct.username serves it.
+    branches.push(
+      `${columns.username} = ANY (ARRAY(SELECT x.username::text FROM subscribers x
+         WHERE x.full_name ILIKE ${pattern}))`,
+    );
+  }
+  branches.push(`${columns.acctSessionId} = ${params.add(typed, 'text')}`);
+  return `(${branches.join(' OR ')})`;
+}
