@@ -7,12 +7,11 @@ import { ipv6Network } from '@contract';
 // all of them, and some deployments keep them as text.
 
 /** The radacct columns that can hold an address of the subscriber's, the ones searched. */
-export const ipv6AddressColumns = [
+const ipv6AddressColumns = [
   'framedipv6address',
   'framedipv6prefix',
   'delegatedipv6prefix',
 ] as const;
-export type Ipv6AddressColumn = (typeof ipv6AddressColumns)[number];
 
 /** The four IPv6 fields of a SessionRow as SQL, each NULL::text where radacct lacks it. */
 export interface Ipv6FieldSql {
