@@ -23,6 +23,10 @@ export function benchSession(i: number): SessionRow {
     String(1_000_000 * i),
     online ? null : 'User-Request',
     new Date(Date.UTC(2026, 10, 21, 9) + i).toISOString(),
+    null,
+    `2001:db8:${(0xbb00 + (i >> 16)).toString(16)}:${(i & 0xffff).toString(16)}::/64`,
+    `2001:db8:${(0xaa00 + (i >> 8)).toString(16)}:${((i & 255) << 8).toString(16)}::/56`,
+    null,
   ];
 }
 

@@ -37,6 +37,9 @@ export function apiOnlineSession({
     startTime: session[F.startTime] ?? lastHeardAt,
     connectInfoStart,
     callingStationId: session[F.mac],
-    framedIpAddress: session[F.framedIp],
+    // The spec has one address field and no prefix fields: an IPv6-only session answers with
+    // its framed IPv6 address (an IP address assigned to it, as the field says); prefixes
+    // are networks, not an address, and no field of the spec's may carry them.
+    framedIpAddress: session[F.framedIp] ?? session[F.framedIpv6Address],
   };
 }

@@ -70,6 +70,10 @@ export async function detectSchema(db: DbQueries, profile: DbProfile): Promise<D
       panelTables,
       nasSource: nasDirectory.source,
       addressType: addressKind(radacct.get('framedipaddress')),
+      ipv6Type:
+        radacct.has('framedipv6prefix') && radacct.has('delegatedipv6prefix')
+          ? addressKind(radacct.get('delegatedipv6prefix'))
+          : null,
     },
     radacct,
     nasDirectory,

@@ -1,4 +1,10 @@
-import { maxPageSize, type MatchCount, type SessionListInput, type SessionPage } from '@contract';
+import {
+  maxPageSize,
+  sessionRowLength,
+  type MatchCount,
+  type SessionListInput,
+  type SessionPage,
+} from '@contract';
 import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import type { DbQueries } from './db-queries';
@@ -53,7 +59,7 @@ async function readPage(
   const last = pageRows.at(-1);
   const nextCursor =
     raw.length > input.pageSize && last
-      ? { value: (last[16] as string | null) ?? null, id: String(last[0]) }
+      ? { value: (last[sessionRowLength] as string | null) ?? null, id: String(last[0]) }
       : null;
   return { rows: pageRows.map(toSessionRow), nextCursor };
 }

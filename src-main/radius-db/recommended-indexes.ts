@@ -1,5 +1,6 @@
 import type { SchemaSummary } from '@contract';
 import { addressText } from './column-sql';
+import { ipv6RecommendedIndexes } from './ipv6-indexes';
 import { macDigitsSql, markedAddressSql } from './search-sql';
 
 /** One index Session Desk would benefit from: its name, what it serves, its statement. */
@@ -76,6 +77,7 @@ export function recommendedIndexList(summary: SchemaSummary): RecommendedIndex[]
       `USING gin ((${macDigits}) gin_trgm_ops)`,
     ),
     index('radacct_acctsessionid_idx', 'history search by Acct-Session-Id', '(acctsessionid)'),
+    ...ipv6RecommendedIndexes(summary).map((v6) => index(v6.name, v6.serves, v6.definition)),
   ];
   if (!summary.panelTables) return list;
   return [

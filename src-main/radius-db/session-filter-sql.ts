@@ -4,6 +4,7 @@ import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import type { DetectedSchema } from './detected-schema';
 import { radacctTime } from './health/radacct-times';
+import { ipv6SearchSql } from './ipv6-search';
 import { scopeSql } from './scope-sql';
 import { searchedText } from './search-pattern';
 import { classifySearch } from './search-shape';
@@ -26,7 +27,12 @@ export function sessionConditions(
   if (filter.status === 'offline') conditions.push('r.acctstoptime IS NOT NULL');
 
   const searched = searchedText(filter.search, filter.status);
-  if (searched !== null) conditions.push(searchSql(classifySearch(searched), sql.search, params));
+  if (searched !== null) {
+    const search = searchSql(classifySearch(searched), sql.search, params);
+    // A session's IPv6 answers too (ipv6-search.ts): the prefix holding an address typed.
+    const ipv6 = ipv6SearchSql(searched, schema, params);
+    conditions.push(ipv6 === null ? search : `(${search} OR ${ipv6})`);
+  }
 
   if (filter.nasIp !== null && filter.nasIp.trim() !== '') {
     conditions.push(`r.nasipaddress = ${params.add(nasAddress(filter.nasIp), sql.nasIpType)}`);

@@ -25,5 +25,9 @@ export function toSessionRow(raw: unknown[]): SessionRow {
     text(13),
     text(14),
     isoTime(text(15)),
+    text(16),
+    text(17),
+    text(18),
+    text(19),
   ];
 }

@@ -1,6 +1,7 @@
 import type { SortColumn } from '@contract';
 import { addressText, numberSql, timeSql, type TypedSql } from './column-sql';
 import { addressKind, type DetectedSchema } from './detected-schema';
+import { ipv6FieldSql } from './ipv6-columns';
 import { nasDirectorySql } from './nas-directory-sql';
 import { macDigitsSql, markedAddressSql, type SearchColumns } from './search-sql';
 
@@ -27,7 +28,7 @@ export interface SessionSql {
   bulkNameJoins: string;
   /** radacct AS r alone: for counts, which need no names. */
   fromSessions: string;
-  /** The 16 SessionRow fields, in order. */
+  /** The SessionRow fields (sessionRowLength of them), in order. */
   selectRow: string;
   /** The NAS address as text, as NasEntry.nasIp and the NAS filter use it. */
   nasIpText: string;
@@ -35,6 +36,8 @@ export interface SessionSql {
   nasIpTextOf(column: string): string;
   /** The framed IP as the operator types it (no /32). */
   framedIpText: string;
+  /** The WAN prefix (framedipv6prefix) as text with its /length; NULL::text without one. */
+  framedIpv6PrefixText: string;
   /** Cast of a NAS filter parameter so it compares with r.nasipaddress (and its index). */
   nasIpType: 'inet' | 'text';
   /** What a search reads: username, framed IP, MAC, Acct-Session-Id, full names. */
@@ -86,6 +89,7 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
   const download = number('acctoutputoctets');
   const upload = number('acctinputoctets');
 
+  const ipv6 = ipv6FieldSql(schema);
   const selectRow = [
     'r.radacctid::text',
     "coalesce(r.username::text, '')",
@@ -103,6 +107,10 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     `${upload.sql}::text`,
     'r.acctterminatecause::text',
     time('acctupdatetime'),
+    ipv6.address,
+    ipv6.wanPrefix,
+    ipv6.delegatedPrefix,
+    ipv6.interfaceId,
   ].join(', ');
 
   const own = (key: TypedSql, canBeNull: boolean): SortKey => ({
@@ -150,6 +158,7 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     nasIpTextOf: (column) => addressText(column, nasKind),
     nasIpType: nasKind,
     framedIpText,
+    framedIpv6PrefixText: ipv6.wanPrefix,
     search: {
       username: 'r.username',
       framedIpText,

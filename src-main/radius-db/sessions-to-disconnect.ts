@@ -19,6 +19,7 @@ interface TargetRow {
   username: string;
   nas_ip: string;
   framed_ip: string | null;
+  framed_ipv6_prefix: string | null;
   mac: string | null;
   acct_session_id: string | null;
   nas_name: string | null;
@@ -28,6 +29,7 @@ interface TargetRow {
 function targetColumns(sql: SessionSql): string {
   return `r.radacctid::text AS radacct_id, coalesce(r.username::text, '') AS username,
           ${sql.nasIpText} AS nas_ip, ${sql.framedIpText} AS framed_ip,
+          ${sql.framedIpv6PrefixText} AS framed_ipv6_prefix,
           r.callingstationid::text AS mac, r.acctsessionid::text AS acct_session_id,
           ${sql.nasDirectory ? 'nd.name' : 'NULL::text'} AS nas_name,
           r.acctstoptime IS NOT NULL AS stopped`;
@@ -48,6 +50,7 @@ function toTarget(row: TargetRow): SessionToDisconnect {
     nasName: row.nas_name,
     // An empty framed IP is no address: the Disconnect-Request then leaves it out.
     framedIp: row.framed_ip?.trim() || null,
+    framedIpv6Prefix: row.framed_ipv6_prefix,
     mac: row.mac,
     acctSessionId: row.acct_session_id ?? '',
     stopped: row.stopped,

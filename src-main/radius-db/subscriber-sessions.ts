@@ -1,5 +1,6 @@
 import {
   staleAfterSeconds,
+  sessionRowLength,
   subscriberHistoryLength,
   type OnlineSession,
   type SessionRow,
@@ -66,11 +67,11 @@ export async function readOnlineSessions(
   );
   return rows.map((raw) => ({
     session: toSessionRow(raw),
-    nasPortId: nullableText(raw[16]),
-    nasPortType: nullableText(raw[17]),
-    connectInfoStart: nullableText(raw[18]),
-    lastHeardAt: isoTime(nullableText(raw[19])),
-    stale: raw[20] === true,
+    nasPortId: nullableText(raw[sessionRowLength]),
+    nasPortType: nullableText(raw[sessionRowLength + 1]),
+    connectInfoStart: nullableText(raw[sessionRowLength + 2]),
+    lastHeardAt: isoTime(nullableText(raw[sessionRowLength + 3])),
+    stale: raw[sessionRowLength + 4] === true,
   }));
 }
 

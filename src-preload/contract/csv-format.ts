@@ -26,7 +26,8 @@ const column = (
 
 /**
  * Every column of the Sessions table, then the three the issue adds (stop time, terminate
- * cause, session id are table columns already), then when the file was written.
+ * cause, session id are table columns already), then the session's IPv6 (optional: files
+ * written before dual-stack lack them), then when the file was written.
  * Times are ISO 8601 with an offset; octets exact decimal integers; duration in seconds.
  */
 export const csvColumns: readonly CsvColumn[] = [
@@ -46,6 +47,10 @@ export const csvColumns: readonly CsvColumn[] = [
   column('upload_bytes', 'integer', F.upload),
   column('acct_terminate_cause', 'text', F.terminateCause),
   column('acct_update_time', 'time', F.updateTime),
+  column('framed_ipv6_address', 'text', F.framedIpv6Address),
+  column('framed_ipv6_prefix', 'text', F.framedIpv6Prefix),
+  column('delegated_ipv6_prefix', 'text', F.delegatedIpv6Prefix),
+  column('framed_interface_id', 'text', F.framedInterfaceId),
   column('exported_at', 'time', null),
 ];
 

@@ -79,6 +79,7 @@ export * from './disconnect';
 export * from './errors';
 export * from './export';
 export * from './filters';
+export * from './ipv6-address';
 export * from './nas-access';
 export * from './operator';
 export * from './nas-health';

@@ -70,6 +70,8 @@ export interface SchemaSummary {
   nasSource: 'nas_devices' | 'nas' | 'radacct';
   /** How radacct stores addresses: inet (stock) or text. */
   addressType: 'inet' | 'text';
+  /** How radacct stores the WAN and delegated IPv6 prefixes; null: a schema without them. */
+  ipv6Type: 'inet' | 'text' | null;
 }
 
 export interface ConnectionReport {

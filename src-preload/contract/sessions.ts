@@ -106,6 +106,14 @@ export type SessionRow = [
   uploadOctets: string | null,
   terminateCause: string | null,
   updateTime: string | null,
+  /** Dual-stack (radacct's IPv6 columns; null where the schema has none): the address, */
+  framedIpv6Address: string | null,
+  /** the WAN prefix (Framed-IPv6-Prefix, with its /length), */
+  framedIpv6Prefix: string | null,
+  /** the LAN prefix the BNG delegated (Delegated-IPv6-Prefix, DHCPv6-PD), */
+  delegatedIpv6Prefix: string | null,
+  /** and the interface id (Framed-Interface-Id), as radacct holds them. */
+  framedInterfaceId: string | null,
 ];
 
 /** Index of each field in a SessionRow. */
@@ -126,7 +134,14 @@ export const F = {
   upload: 13,
   terminateCause: 14,
   updateTime: 15,
+  framedIpv6Address: 16,
+  framedIpv6Prefix: 17,
+  delegatedIpv6Prefix: 18,
+  framedInterfaceId: 19,
 } as const;
+
+/** How many fields a SessionRow has: where columns a query selects after them start. */
+export const sessionRowLength = 20;
 
 /** How many rows match: exact for the online set, bounded for history ("10,000+"). */
 export type MatchCount = { kind: 'exact'; count: number } | { kind: 'atLeast'; count: number };

@@ -17,6 +17,7 @@ import {
   type Running,
 } from '../support/child-process';
 import { closeDemo, startDemo } from '../support/demo-process';
+import { ipv6Groups } from '@contract';
 
 const browserEntry = join(repoRoot, 'out/main/browser.js');
 
@@ -219,6 +220,45 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     expect(await row.textContent()).toContain(needle.username);
     expect(await row.textContent()).toContain(needle.ip);
     await snapshot(page, 'demo-02-search-partial-ip');
+    await page.getByTestId('search-box').fill('');
+    await expect.poll(() => page.getByTestId('session-row').count()).toBeGreaterThan(1);
+  });
+
+  it('finds a subscriber by an address inside its delegated prefix, and shows its IPv6', async () => {
+    // An online dual-stack session whose /56 no other online session has.
+    const { rows } = await pool.query<{ id: string; username: string; lan: string; wan: string }>(
+      `SELECT radacctid::text AS id, username, delegatedipv6prefix::text AS lan,
+              framedipv6prefix::text AS wan
+         FROM radacct r WHERE acctstoptime IS NULL AND delegatedipv6prefix IS NOT NULL
+          AND (SELECT count(*) FROM radacct o WHERE o.acctstoptime IS NULL
+                 AND o.delegatedipv6prefix = r.delegatedipv6prefix) = 1
+        ORDER BY radacctid LIMIT 1`,
+    );
+    const needle = rows[0]!;
+    // A host in the customer's LAN: another /64 of the /56, not the prefix's own address,
+    // typed in full notation as an abuse report might have it.
+    const groups = ipv6Groups(needle.lan.split('/')[0]!)!;
+    groups[3] = groups[3]! | 0xab;
+    groups[7] = 0x1234;
+    const address = groups.map((group) => group.toString(16).padStart(4, '0')).join(':');
+    await page.getByTestId('search-box').fill(address);
+    await expect.poll(() => page.getByTestId('session-row').count()).toBe(1);
+    const row = page.getByTestId('session-row').first();
+    expect(await row.getAttribute('data-session-id')).toBe(needle.id);
+    expect(await row.textContent()).toContain(needle.username);
+    expect(await row.locator('[data-column="ipv6Prefix"]').textContent()).toContain(needle.lan);
+    await snapshot(page, 'demo-02b-search-ipv6-in-delegated-prefix');
+
+    await row.getByTestId('open-subscriber').click();
+    await page.getByTestId('subscriber-summary').waitFor();
+    const online = page.locator(
+      `[data-testid="online-session"][data-session-id="${needle.id}"] [data-testid="online-ipv6"]`,
+    );
+    await expect.poll(() => online.textContent()).toContain(needle.lan);
+    expect(await online.textContent()).toContain(needle.wan);
+    await snapshot(page, 'demo-02c-subscriber-ipv6');
+
+    await page.getByTestId('nav-sessions').click();
     await page.getByTestId('search-box').fill('');
     await expect.poll(() => page.getByTestId('session-row').count()).toBeGreaterThan(1);
   });

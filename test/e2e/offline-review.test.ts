@@ -26,6 +26,10 @@ function session(i: number, overrides: Partial<Record<number, string | null>> = 
     String(i * 1000),
     i >= 240 ? 'User-Request' : null,
     null,
+    null,
+    i % 5 === 0 ? null : `2001:db8:bb10:${(i * 256).toString(16)}::/64`,
+    i % 5 === 0 ? null : `2001:db8:aa10:${(i * 256).toString(16)}::/56`,
+    null,
   ];
   for (const [index, value] of Object.entries(overrides)) (row as unknown[])[Number(index)] = value;
   return row;

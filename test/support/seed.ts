@@ -19,6 +19,10 @@ export interface SessionSeed {
   upload?: number | string | null;
   sessionId?: string;
   terminateCause?: string | null;
+  /** Dual-stack: framedipv6address, framedipv6prefix (WAN), delegatedipv6prefix (LAN). */
+  ipv6?: string | null;
+  wanPrefix?: string | null;
+  delegatedPrefix?: string | null;
 }
 
 let sequence = 0;
@@ -29,6 +33,10 @@ let sequence = 0;
  * columns and text ones alike.
  */
 export async function insertSessions(pool: pg.Pool, seeds: SessionSeed[]): Promise<string[]> {
+  const dualStack = seeds.some(
+    (seed) =>
+      seed.ipv6 !== undefined || seed.wanPrefix !== undefined || seed.delegatedPrefix !== undefined,
+  );
   const records = seeds.map((seed) => {
     sequence += 1;
     const sessionId = seed.sessionId ?? `8100${String(sequence).padStart(4, '0')}`;
@@ -46,6 +54,14 @@ export async function insertSessions(pool: pg.Pool, seeds: SessionSeed[]): Promi
       acctinputoctets: toText(seed.upload),
       acctoutputoctets: toText(seed.download),
       acctterminatecause: seed.terminateCause ?? (seed.stop ? 'User-Request' : null),
+      // Only when a test sets them: older schemas have no such columns.
+      ...(dualStack
+        ? {
+            framedipv6address: seed.ipv6 ?? null,
+            framedipv6prefix: seed.wanPrefix ?? null,
+            delegatedipv6prefix: seed.delegatedPrefix ?? null,
+          }
+        : {}),
     };
   });
   const columns = Object.keys(records[0] ?? {}).join(', ');

@@ -23,5 +23,9 @@ export function onlineSessionRow(id: number, download = '0'): SessionRow {
     '0',
     null,
     null,
+    null,
+    null,
+    null,
+    null,
   ];
 }

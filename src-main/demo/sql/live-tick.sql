@@ -18,12 +18,13 @@ WITH ended AS (
   INSERT INTO radacct (acctsessionid, acctuniqueid, username, realm, nasipaddress, nasportid,
                        nasporttype, acctstarttime, acctupdatetime, acctinterval, acctsessiontime,
                        acctauthentic, acctinputoctets, acctoutputoctets, calledstationid,
-                       callingstationid, servicetype, framedprotocol, framedipaddress)
+                       callingstationid, servicetype, framedprotocol, framedipaddress,
+                       framedipv6prefix, delegatedipv6prefix)
   SELECT lpad(to_hex((random() * 4294967295)::bigint), 8, '0'),
          md5(l.username || clock_timestamp()::text || random()::text), l.username,
          split_part(l.username, '@', 2), l.nas_ip, l.port, 'Ethernet', now(), now(), 60, 0,
          'RADIUS', 0, 0, 'pppoe-' || split_part(host(l.nas_ip), '.', 4), l.mac, 'Framed-User',
-         'PPP', l.framed_ip
+         'PPP', l.framed_ip, l.wan_prefix, l.delegated_prefix
   FROM demo_subscriber_lines l
   WHERE NOT EXISTS (SELECT 1 FROM radacct o
                     WHERE o.acctstoptime IS NULL AND o.username = l.username)

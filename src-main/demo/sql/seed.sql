@@ -2,11 +2,14 @@
 -- Set-based from generate_series; every "random" choice is a hash of a row number, so each
 -- run looks the same (times are relative to now(), which is one instant in this script).
 -- Addresses: NAS at 127.0.10.1-6 (loopback, where the simulated NAS listen), framed IPs in
--- CGNAT 100.64.0.0/10. The framed IPs are data only: nothing ever connects to them.
+-- CGNAT 100.64.0.0/10, IPv6 from documentation space 2001:db8::/32 (a /64 WAN prefix from
+-- 2001:db8:bbNN::, a /56 delegated prefix from 2001:db8:aaNN::, NN by NAS). The addresses
+-- are data only: nothing ever connects to them.
 
 -- A uniform number in [0, 1) from a row number and a salt, the same on every run.
 CREATE FUNCTION pg_temp.pick(n bigint, salt int) RETURNS float8
 LANGUAGE sql IMMUTABLE AS $$ SELECT (hashint8(n * 7919 + salt) & 1048575) / 1048576.0 $$;
+
 
 INSERT INTO resellers (id, parent_id, name) VALUES
   (1, NULL, 'Fibra Example (direct sales)'),
@@ -49,6 +52,11 @@ CREATE TABLE demo_subscriber_lines (
   -- Unique per line, so no two online sessions share one; a second session of the same
   -- subscriber (Simultaneous-Use 2) takes the address half a pool further.
   framed_ip   inet NOT NULL,
+  -- Dual-stack lines (six in seven) get a WAN /64 and a delegated /56 from RADIUS, the same
+  -- on every connect; the rest are IPv4-only (an old CPE), and so is a subscriber's second
+  -- session (no second prefix is set up for it).
+  wan_prefix       inet,
+  delegated_prefix inet,
   service_id  integer NOT NULL,
   reseller_id integer NOT NULL
 );
@@ -64,6 +72,10 @@ SELECT id,
        oui || ':' || upper(substr(h, 1, 2)) || ':' || upper(substr(h, 3, 2)) || ':' || upper(substr(h, 5, 2)),
        -- Each NAS has its own /16 pool; 40503 is odd, so id -> offset is one-to-one below 2^15.
        '100.64.0.0'::inet + (nas_index - 1) * 65536 + 256 + (id::bigint * 40503) % 32000,
+       CASE WHEN id % 7 <> 3 THEN format('2001:db8:%s:%s::/64', to_hex(47872 + nas_index * 16 + id / 256),
+                                          to_hex((id % 256) * 256))::inet END,
+       CASE WHEN id % 7 <> 3 THEN format('2001:db8:%s:%s::/56', to_hex(43520 + nas_index * 16 + id / 256),
+                                          to_hex((id % 256) * 256))::inet END,
        service_id,
        reseller_id
 FROM (
@@ -101,7 +113,8 @@ FROM demo_subscriber_lines WHERE id % 97 <> 0 ORDER BY id;
 INSERT INTO radacct (acctsessionid, acctuniqueid, username, realm, nasipaddress, nasportid,
                      nasporttype, acctstarttime, acctupdatetime, acctinterval, acctsessiontime,
                      acctauthentic, acctinputoctets, acctoutputoctets, calledstationid,
-                     callingstationid, servicetype, framedprotocol, framedipaddress)
+                     callingstationid, servicetype, framedprotocol, framedipaddress,
+                     framedipv6prefix, delegatedipv6prefix)
 SELECT to_hex(2164260864 + 500000 + s.n), md5('open' || s.n), l.username,
        split_part(l.username, '@', 2), l.nas_ip, l.port, 'Ethernet', s.started, s.updated, 60,
        extract(epoch FROM s.updated - s.started)::bigint, 'RADIUS',
@@ -109,7 +122,9 @@ SELECT to_hex(2164260864 + 500000 + s.n), md5('open' || s.n), l.username,
        (extract(epoch FROM s.updated - s.started) * (2000 + pg_temp.pick(s.n, 5) ^ 2 * 120000))::bigint,
        (extract(epoch FROM s.updated - s.started) * (20000 + pg_temp.pick(s.n, 6) ^ 2 * 900000))::bigint,
        'pppoe-' || split_part(host(l.nas_ip), '.', 4), l.mac, 'Framed-User', 'PPP',
-       l.framed_ip + CASE WHEN s.second THEN 32768 ELSE 0 END
+       l.framed_ip + CASE WHEN s.second THEN 32768 ELSE 0 END,
+       CASE WHEN s.second THEN NULL ELSE l.wan_prefix END,
+       CASE WHEN s.second THEN NULL ELSE l.delegated_prefix END
 FROM (
   SELECT id AS n, id AS line_id, false AS second FROM generate_series(1, 3200) id
   WHERE pg_temp.pick(id, 1) < 0.6
@@ -132,7 +147,7 @@ INSERT INTO radacct (acctsessionid, acctuniqueid, username, realm, nasipaddress,
                      nasporttype, acctstarttime, acctupdatetime, acctstoptime, acctinterval,
                      acctsessiontime, acctauthentic, acctinputoctets, acctoutputoctets,
                      calledstationid, callingstationid, acctterminatecause, servicetype,
-                     framedprotocol, framedipaddress)
+                     framedprotocol, framedipaddress, framedipv6prefix, delegatedipv6prefix)
 SELECT to_hex(2164260864 + h.g), md5('closed' || h.g), l.username,
        split_part(l.username, '@', 2), l.nas_ip, l.port, 'Ethernet', h.started, h.stopped,
        h.stopped, 60, extract(epoch FROM h.stopped - h.started)::bigint, 'RADIUS',
@@ -146,7 +161,8 @@ SELECT to_hex(2164260864 + h.g), md5('closed' || h.g), l.username,
               'NAS-Reboot'])[1 + floor(pg_temp.pick(h.g, 12) * 20)::int],
        'Framed-User', 'PPP',
        '100.64.0.0'::inet + (split_part(host(l.nas_ip), '.', 4)::int - 1) * 65536 + 256
-         + floor(pg_temp.pick(h.g, 13) * 65000)::int
+         + floor(pg_temp.pick(h.g, 13) * 65000)::int,
+       l.wan_prefix, l.delegated_prefix
 FROM (
   SELECT g, 1 + floor(pg_temp.pick(g, 10) * 3200)::int AS line_id, started,
          -- A session that would still be running ended at some point since its start, not

@@ -1,5 +1,6 @@
 import { isIP, isIPv4 } from 'node:net';
 import { OperatorError } from '../../operator-error';
+import { framedIpv6PrefixValue } from './framed-ipv6-prefix';
 
 /** Who to disconnect: the session as the NAS knows it. */
 export interface DisconnectAttributes {
@@ -7,6 +8,11 @@ export interface DisconnectAttributes {
   acctSessionId: string;
   /** MikroTik matches on it when present; null when the session has no address. */
   framedIp: string | null;
+  /**
+   * The session's WAN prefix (`2001:db8:bb10::/64`), sent as Framed-IPv6-Prefix: RFC 5176
+   * §3 names it among the attributes that identify a session, for one without an IPv4.
+   */
+  framedIpv6Prefix?: string | null;
   nasIp: string;
 }
 
@@ -68,6 +74,10 @@ export function checkDisconnectTarget(target: DisconnectTarget): CheckedTarget {
   checkText('Acct-Session-Id', attributes.acctSessionId);
   if (attributes.framedIp !== null && !isIPv4(attributes.framedIp)) {
     invalid(`The session's framed IP "${attributes.framedIp}" is not an IPv4 address.`);
+  }
+  const prefix = attributes.framedIpv6Prefix ?? null;
+  if (prefix !== null && framedIpv6PrefixValue(prefix) === null) {
+    invalid(`The session's IPv6 prefix "${prefix}" is not an IPv6 prefix (address/length).`);
   }
   if (!isIPv4(attributes.nasIp)) {
     invalid(`The session's NAS-IP-Address "${attributes.nasIp}" is not an IPv4 address.`);

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import radius from 'radius';
 import type { DisconnectAttributes } from './disconnect-input';
+import { framedIpv6PrefixValue } from './framed-ipv6-prefix';
 import { signedRequest } from './message-authenticator';
 
 const disconnectRequest = 40;
@@ -21,6 +22,7 @@ export function encodeDisconnectRequest(
     ['User-Name', attributes.userName],
     ['Acct-Session-Id', attributes.acctSessionId],
     ...(attributes.framedIp === null ? [] : [['Framed-IP-Address', attributes.framedIp]]),
+    ...ipv6PrefixAttribute(attributes.framedIpv6Prefix ?? null),
     ['NAS-IP-Address', attributes.nasIp],
     ['Event-Timestamp', sentAt],
   ];
@@ -33,4 +35,9 @@ export function encodeDisconnectRequest(
     attributes: encoded,
   });
   return signedRequest(disconnectRequest, identifier, unsigned.subarray(headerOctets), secret);
+}
+
+function ipv6PrefixAttribute(prefix: string | null): [string, Buffer][] {
+  const value = prefix === null ? null : framedIpv6PrefixValue(prefix);
+  return value === null ? [] : [['Framed-IPv6-Prefix', value]];
 }

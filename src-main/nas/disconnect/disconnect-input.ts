@@ -7,6 +7,8 @@ export interface DisconnectTarget {
   /** The NAS's name in the NAS directory (nas_devices, or FreeRADIUS's nas); null without. */
   nasName: string | null;
   framedIp: string | null;
+  /** The WAN prefix (radacct's framedipv6prefix); absent or null when it has none. */
+  framedIpv6Prefix?: string | null;
   mac: string | null;
   acctSessionId: string;
 }

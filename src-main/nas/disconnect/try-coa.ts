@@ -36,6 +36,9 @@ export async function tryCoa(
         userName: target.username,
         acctSessionId: target.acctSessionId,
         framedIp: target.framedIp,
+        // Only without an IPv4: a NAS must match every identifying attribute it is sent
+        // (RFC 5176 §3), and Acct-Session-Id with Framed-IP-Address already pin a dual-stack one.
+        framedIpv6Prefix: target.framedIp === null ? (target.framedIpv6Prefix ?? null) : null,
         nasIp: target.nasIp,
       },
       tries: timing.coaTries,

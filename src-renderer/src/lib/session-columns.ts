@@ -6,7 +6,7 @@
 // says whose session it is, the last carries the row's actions beside it.
 import { F, type SessionRow, type SortColumn } from '@contract';
 import { exactBytes, formatBytes, formatDuration, formatLocalTime } from './format';
-import { nasLabel, sessionSeconds } from './session-fields';
+import { ipv6Details, ipv6Label, nasLabel, sessionSeconds } from './session-fields';
 
 /** How a cell draws its session: plain text, or one of the cells with a job of its own. */
 export type SessionCell =
@@ -122,6 +122,22 @@ export const sessionColumns: readonly SessionColumn[] = [
     numeric: false,
     cell: text((session) => session[F.framedIp] ?? '', { mono: true, copyable: true }),
     widest: '100.127.255.255',
+    byDefault: 'shown',
+    ...fixed,
+  },
+  {
+    id: 'ipv6Prefix',
+    label: 'IPv6 prefix',
+    sort: null,
+    numeric: false,
+    // The delegated /56 (else the WAN /64, else the framed address): what an abuse report's
+    // address falls in. Every IPv6 value of the session in the tooltip.
+    cell: text(ipv6Label, {
+      mono: true,
+      copyable: true,
+      title: (session) => ipv6Details(session) || null,
+    }),
+    widest: '2001:db8:ffff:ff00::/56',
     byDefault: 'shown',
     ...fixed,
   },

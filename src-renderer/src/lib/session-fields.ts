@@ -22,3 +22,26 @@ export function sessionSeconds(session: SessionRow, nowMs: number): number | nul
   }
   return session[F.sessionTime];
 }
+
+/**
+ * The session's IPv6 in one line: the delegated prefix (the customer's LAN, what an abuse
+ * report's address falls in), else the WAN prefix, else the framed address.
+ */
+export const ipv6Label = (session: SessionRow): string =>
+  session[F.delegatedIpv6Prefix] ??
+  session[F.framedIpv6Prefix] ??
+  session[F.framedIpv6Address] ??
+  '';
+
+/** Every IPv6 value the session has, one per line with its name; '' for an IPv4-only one. */
+export function ipv6Details(session: SessionRow): string {
+  return [
+    ['Delegated prefix', session[F.delegatedIpv6Prefix]],
+    ['WAN prefix', session[F.framedIpv6Prefix]],
+    ['Address', session[F.framedIpv6Address]],
+    ['Interface id', session[F.framedInterfaceId]],
+  ]
+    .filter(([, value]) => value !== null)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}

@@ -39,6 +39,10 @@ beforeAll(async () => {
         sessionTime: 3600 + i,
         download: i === 0 ? '9223372036854775807' : String(2 ** 32 + i),
         upload: String(2 ** 33 + 7),
+        // Dual-stack, but not all: the last one is IPv4-only.
+        ipv6: i === 1 ? '2001:db8:bb10:100::1' : null,
+        wanPrefix: i === 5 ? null : `2001:db8:bb10:${i + 1}00::/64`,
+        delegatedPrefix: i === 5 ? null : `2001:db8:aa10:${i + 1}00::/56`,
       }),
     ),
     offline({ username: 'smith@north', terminateCause: 'Lost-Carrier', download: 5 }),
@@ -105,5 +109,30 @@ describe('export, then offline review of the same file', () => {
     expect(changes.dropped.map((change) => change.username)).toEqual(['zoe@north']);
     expect(changes.appeared).toEqual([]);
     expect(changes.moved).toEqual([]);
+  });
+
+  it('carries the IPv6 columns, and compares a changed delegated prefix as moved', async () => {
+    const beforePath = await exportTo({ ...everyone, status: 'online' }, 'v6a.csv');
+    const before = await readSessionCsv(chunksOf(readFileSync(beforePath), 4096));
+    const header = readFileSync(beforePath, 'utf8').split('\r\n')[0];
+    expect(header).toContain('framed_ipv6_prefix,delegated_ipv6_prefix');
+    await database
+      .pool()
+      .query(
+        "UPDATE radacct SET delegatedipv6prefix = '2001:db8:aa10:f00::/56' WHERE username = 'smith@north'",
+      );
+    const after = await readSessionCsv(
+      chunksOf(readFileSync(await exportTo({ ...everyone, status: 'online' }, 'v6b.csv')), 4096),
+    );
+    const smith = after.rows.find((row) => row[1] === 'smith@north');
+    expect(smith?.slice(16)).toEqual([
+      null,
+      '2001:db8:bb10:100::/64',
+      '2001:db8:aa10:f00::/56',
+      null,
+    ]);
+    expect(compareExports(before.rows, after.rows).moved.map((c) => c.username)).toEqual([
+      'smith@north',
+    ]);
   });
 });

@@ -160,4 +160,34 @@ describe('the demo ISP seed', () => {
       await again.drop();
     }
   });
+
+  it('is dual-stack: most sessions have a /64 WAN and a /56 delegated prefix in 2001:db8::/32, each line its own', async () => {
+    const v6 = await one<{
+      sessions: number;
+      dual: number;
+      wan: number;
+      lan: number;
+      doc: number;
+      shared: number;
+    }>(
+      `SELECT count(*)::int AS sessions,
+              count(*) FILTER (WHERE framedipv6prefix IS NOT NULL AND delegatedipv6prefix IS NOT NULL)::int AS dual,
+              count(*) FILTER (WHERE masklen(framedipv6prefix) = 64)::int AS wan,
+              count(*) FILTER (WHERE masklen(delegatedipv6prefix) = 56)::int AS lan,
+              count(*) FILTER (WHERE '2001:db8::/32'::inet >> framedipv6prefix
+                                 AND '2001:db8::/32'::inet >> delegatedipv6prefix
+                                 AND NOT framedipv6prefix && delegatedipv6prefix)::int AS doc,
+              (SELECT count(*)::int FROM (SELECT delegatedipv6prefix FROM radacct
+                 WHERE acctstoptime IS NULL AND delegatedipv6prefix IS NOT NULL
+                 GROUP BY 1 HAVING count(*) > 1) d) AS shared
+         FROM radacct WHERE acctstoptime IS NULL`,
+    );
+    expect(v6.dual / v6.sessions).toBeGreaterThan(0.75);
+    expect(v6.dual).toBeLessThan(v6.sessions);
+    expect(v6.wan).toBe(v6.dual);
+    expect(v6.lan).toBe(v6.dual);
+    expect(v6.doc).toBe(v6.dual);
+    // No two online sessions share a delegated prefix (who-had would name two subscribers).
+    expect(v6.shared).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { F, sortColumns, type SessionRow, type SortColumn } from '@contract';
+import { F, sessionRowLength, sortColumns, type SessionRow, type SortColumn } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everything } from '../../../src-main/operator-scope';
 import { openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
@@ -146,7 +146,7 @@ describe('keyset paging', () => {
       everything,
     );
     const row = page.rows[0] as SessionRow;
-    expect(row).toHaveLength(16);
+    expect(row).toHaveLength(sessionRowLength);
     expect(row[F.download]).toBe('9007199254740993');
     expect(row[F.startTime] ?? '').toMatch(/^2026-11-1\dT0\d:00:00Z$/);
     expect(page.nextCursor?.id).toBe(row[F.id]);

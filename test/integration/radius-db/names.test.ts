@@ -54,6 +54,7 @@ describe('names of subscribers, services and NAS (panel tables)', () => {
       panelTables: true,
       nasSource: 'nas_devices',
       addressType: 'inet',
+      ipv6Type: 'inet',
     });
   });
 

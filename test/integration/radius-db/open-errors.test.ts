@@ -27,7 +27,12 @@ describe('opening a FreeRADIUS database', () => {
   it('detects the stock schema and reports the server version', async () => {
     const db = await openRadiusDb(stock.profile);
     try {
-      expect(db.summary).toEqual({ panelTables: false, nasSource: 'nas', addressType: 'inet' });
+      expect(db.summary).toEqual({
+        panelTables: false,
+        nasSource: 'nas',
+        addressType: 'inet',
+        ipv6Type: 'inet',
+      });
       expect(db.serverVersion).toMatch(/^PostgreSQL \d+\.\d+/);
     } finally {
       await db.close();

@@ -44,7 +44,12 @@ describe('radacct with text columns', () => {
   });
 
   it('detects text addresses', () => {
-    expect(db.summary).toEqual({ panelTables: false, nasSource: 'nas', addressType: 'text' });
+    expect(db.summary).toEqual({
+      panelTables: false,
+      nasSource: 'nas',
+      addressType: 'text',
+      ipv6Type: null,
+    });
     expect(recommendedIndexes(db.summary)).toContain(
       "CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_framedip_marked_trgm_idx ON radacct USING gin ((regexp_replace(framedipaddress, '^(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)$', '\\1x\\2y\\3z\\4')) gin_trgm_ops);",
     );

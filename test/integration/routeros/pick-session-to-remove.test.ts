@@ -89,4 +89,19 @@ describe('matching by RouterOS session id first', () => {
       ),
     ).toBe(phone);
   });
+
+  it('tells IPv6-only sessions (no address on the NAS, none in the row) apart by session id, then MAC', () => {
+    const v6home: PppActive = { ...home, address: null, sessionId: '0x81A00201' };
+    const v6phone: PppActive = { ...phone, address: null, sessionId: '0x81A00202' };
+    expect(
+      pickSessionToRemove([v6home, v6phone], row({ acctSessionId: '81a00202', mac: null })),
+    ).toBe(v6phone);
+    const noIds = [
+      { ...v6home, sessionId: null },
+      { ...v6phone, sessionId: null },
+    ];
+    expect(pickSessionToRemove(noIds, row({ mac: phone.callerId }))).toBe(noIds[1]);
+    // Nothing to tell two IPv6-only sessions apart: no guess.
+    expect(pickSessionToRemove(noIds, row({}))).toBeNull();
+  });
 });

@@ -12,12 +12,22 @@ export async function radclientDisconnect(
   secret: string,
   attributes: Record<string, string>,
 ): Promise<string> {
+  return radclientSend(receiver, 'disconnect', secret, attributes);
+}
+
+/** The same for any radclient command (`acct` for an Accounting-Request). */
+export async function radclientSend(
+  receiver: { address: string; port: number },
+  command: 'disconnect' | 'acct',
+  secret: string,
+  attributes: Record<string, string>,
+): Promise<string> {
   if (radclientPath === undefined) {
     throw new Error('radclient is not installed: guard the test with hasRadclient.');
   }
   const child = spawn(
     radclientPath,
-    ['-x', '-r', '1', '-t', '2', `${receiver.address}:${receiver.port}`, 'disconnect', secret],
+    ['-x', '-r', '1', '-t', '2', `${receiver.address}:${receiver.port}`, command, secret],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let printed = '';

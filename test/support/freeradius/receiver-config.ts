@@ -2,6 +2,11 @@
 export interface KnownSession {
   userName: string;
   acctSessionId: string;
+  /**
+   * An IPv6-only session: the request must also carry this Framed-IPv6-Prefix and no
+   * Framed-IP-Address, as a BNG that identifies such a session by its WAN prefix would check.
+   */
+  framedIpv6Prefix?: string;
 }
 
 export interface ReceiverConfig {
@@ -21,6 +26,22 @@ export interface ReceiverConfig {
   signReplies?: boolean;
 }
 
+/** Where a private FreeRADIUS reads and writes (all in raddb), and its log on stdout. */
+export function radiusdFolders(raddb: string): string {
+  return `prefix = /usr
+raddbdir = ${raddb}
+confdir = \${raddbdir}
+run_dir = \${raddbdir}
+logdir = \${raddbdir}
+libdir = /usr/lib/freeradius
+pidfile = \${run_dir}/radiusd.pid
+
+log {
+	destination = stdout
+}
+`;
+}
+
 /**
  * A minimal radiusd.conf for FreeRADIUS 3.2 acting as a NAS's Disconnect receiver. In 3.x
  * `recv-coa` handles Disconnect-Request as well as CoA-Request (there is no recv-disconnect
@@ -37,18 +58,7 @@ export function receiverConfig(config: ReceiverConfig): string {
 		}
 		`
     : '';
-  return `prefix = /usr
-raddbdir = ${raddb}
-confdir = \${raddbdir}
-run_dir = \${raddbdir}
-logdir = \${raddbdir}
-libdir = /usr/lib/freeradius
-pidfile = \${run_dir}/radiusd.pid
-
-log {
-	destination = stdout
-}
-
+  return `${radiusdFolders(raddb)}
 client session-desk {
 	ipaddr = ${clientAddress}
 	secret = ${quoted(secret)}
@@ -72,7 +82,7 @@ server disconnect-receiver {
 	}
 
 	recv-coa {
-		${signReply}if (&User-Name == ${quoted(knownSession.userName)} && &Acct-Session-Id == ${quoted(knownSession.acctSessionId)}) {
+		${signReply}if (&User-Name == ${quoted(knownSession.userName)} && &Acct-Session-Id == ${quoted(knownSession.acctSessionId)}${ipv6Condition(knownSession)}) {
 			ok
 		}
 		else {
@@ -88,6 +98,13 @@ server disconnect-receiver {
 	}
 }
 `;
+}
+
+function ipv6Condition(session: KnownSession): string {
+  const prefix = session.framedIpv6Prefix;
+  if (prefix === undefined) return '';
+  if (!/^[0-9a-f:]+\/\d{1,3}$/.test(prefix)) throw new Error(`"${prefix}" is not an IPv6 prefix.`);
+  return ` && &Framed-IPv6-Prefix == ${prefix} && !&Framed-IP-Address`;
 }
 
 // Test values are plain ASCII; refusing anything else keeps the unlang quoting trivial.

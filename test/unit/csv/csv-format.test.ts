@@ -68,12 +68,16 @@ describe('the sessions CSV format', () => {
       '4294967296',
       null,
       '2026-11-21T09:00:00Z',
+      null,
+      '2001:db8:bb10:100::/64',
+      '2001:db8:aa10:100::/56',
+      null,
     ];
-    expect(csvHeaderLine.split(',')).toHaveLength(17);
+    expect(csvHeaderLine.split(',')).toHaveLength(21);
     expect(sessionCsvLine(row, '2026-11-21T10:00:00Z')).toBe(
       '42,\'=cmd|x,"Ana, ""the boss"" 🚀",,127.0.10.1,bng-north-1,100.64.1.5,' +
         'AA:BB:CC:00:00:01,81a0,2026-11-21T08:00:00Z,,3600,18446744073709551615,4294967296,,' +
-        '2026-11-21T09:00:00Z,2026-11-21T10:00:00Z',
+        '2026-11-21T09:00:00Z,,2001:db8:bb10:100::/64,2001:db8:aa10:100::/56,,2026-11-21T10:00:00Z',
     );
   });
 });

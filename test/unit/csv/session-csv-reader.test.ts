@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvHeaderLine, sessionCsvLine, type SessionRow } from '@contract';
+import { csvColumns, csvHeaderLine, sessionCsvLine, type SessionRow } from '@contract';
 import { CsvRecordParser } from '../../../src-renderer/src/lib/csv/csv-record-parser';
 import {
   readSessionCsv,
@@ -26,6 +26,10 @@ function session(id: number, overrides: Partial<Record<number, unknown>> = {}): 
     '123',
     null,
     '2026-11-21T09:00:00Z',
+    null,
+    '2001:db8:bb10:100::/64',
+    '2001:db8:aa10:100::/56',
+    null,
   ];
   for (const [index, value] of Object.entries(overrides)) (row as unknown[])[Number(index)] = value;
   return row;
@@ -129,6 +133,43 @@ describe('reading a sessions export', () => {
       null,
       null,
       null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('opens an export written before dual-stack: its sessions have no IPv6', () => {
+    const old = csvColumns.filter(
+      (column) => !column.header.includes('ipv6') && column.header !== 'framed_interface_id',
+    );
+    const header = old.map((column) => column.header).join(',');
+    const values = old.map((column) =>
+      column.field === null
+        ? exportedAt
+        : column.header === 'radacct_id'
+          ? '9'
+          : column.header === 'username'
+            ? 'bob'
+            : column.header === 'nas_ip'
+              ? '127.0.10.1'
+              : '',
+    );
+    const [row] = readSessionCsvText(`${header}\r\n${values.join(',')}\r\n`).rows;
+    expect(old).toHaveLength(17);
+    expect(row?.slice(16)).toEqual([null, null, null, null]);
+    expect(row?.[1]).toBe('bob');
+  });
+
+  it('reads the IPv6 columns back exactly as written', () => {
+    const dual = session(5, { 16: '2001:db8::5', 19: '::1:2:3:4' });
+    const [row] = readSessionCsvText(fileOf([dual])).rows;
+    expect(row?.slice(16)).toEqual([
+      '2001:db8::5',
+      '2001:db8:bb10:100::/64',
+      '2001:db8:aa10:100::/56',
+      '::1:2:3:4',
     ]);
   });
 
@@ -159,7 +200,7 @@ describe('reading a sessions export', () => {
     [
       'a wrong field count',
       `${csvHeaderLine}\n${sessionCsvLine(session(1), exportedAt)}\n2,bob,x\n`,
-      'Line 3: 3 fields where the header has 17',
+      'Line 3: 3 fields where the header has 21',
     ],
     [
       'a bad integer',

@@ -18,6 +18,7 @@ interface Seed {
   stop?: string | null;
   seconds?: number | null;
   download?: string | null;
+  delegated?: string | null;
 }
 
 function session(seed: Seed): SessionRow {
@@ -37,6 +38,10 @@ function session(seed: Seed): SessionRow {
     seed.download === undefined ? '0' : seed.download,
     null,
     null,
+    null,
+    null,
+    null,
+    seed.delegated ?? null,
     null,
   ];
 }
@@ -195,5 +200,38 @@ describe('comparing two exports', () => {
     expect(result.moved.map((c) => c.username)).toEqual(['moves-ip', 'moves-nas']);
     expect(result.onlineBefore).toBe(4);
     expect(result.onlineAfter).toBe(4);
+  });
+
+  it('finds an IPv6 prefix by a fragment of its text, and by an address it holds', () => {
+    const v6 = new OfflineSessions(
+      [
+        session({ id: 1, delegated: '2001:db8:aa10:100::/56' }),
+        session({ id: 2, delegated: '2001:db8:aa20:100::/56' }),
+      ],
+      '2026-11-21T09:30:00Z',
+    );
+    expect(ids(v6.matching({ ...all, search: '2001:DB8:AA10' }, byId))).toEqual(['1']);
+    // A whole address, in full notation, inside one /56 only.
+    const inside = '2001:0db8:aa10:01ab:0000:0000:0000:0001';
+    expect(ids(v6.matching({ ...all, search: inside }, byId))).toEqual(['1']);
+    expect(ids(v6.matching({ ...all, search: '2001:db8:aa30::1' }, byId))).toEqual([]);
+  });
+
+  it('compares IPv6 prefixes only when both exports carry them', () => {
+    const old = [
+      session({ id: 1, username: 'a', ip: '100.64.9.1' }),
+      session({ id: 2, username: 'b', ip: '100.64.9.2' }),
+    ];
+    const dual = [
+      session({ id: 3, username: 'a', ip: '100.64.9.1', delegated: '2001:db8:aa10:100::/56' }),
+      session({ id: 4, username: 'b', ip: '100.64.9.2', delegated: '2001:db8:aa10:200::/56' }),
+    ];
+    const renumbered = [
+      dual[0]!,
+      session({ id: 5, username: 'b', ip: '100.64.9.2', delegated: '2001:db8:aa10:f00::/56' }),
+    ];
+    // A file from before dual-stack against one after: nobody moved.
+    expect(compareExports(old, dual).moved).toEqual([]);
+    expect(compareExports(dual, renumbered).moved.map((c) => c.username)).toEqual(['b']);
   });
 });

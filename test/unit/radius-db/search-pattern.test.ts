@@ -33,6 +33,7 @@ describe('recommended indexes', () => {
       panelTables: false,
       nasSource: 'nas',
       addressType: 'inet',
+      ipv6Type: null,
     });
     expect(statements[0]).toBe('CREATE EXTENSION IF NOT EXISTS pg_trgm;');
     expect(statements.join('\n')).toContain(
@@ -40,5 +41,15 @@ describe('recommended indexes', () => {
     );
     expect(statements.slice(1).every((statement) => statement.includes('CONCURRENTLY'))).toBe(true);
     expect(statements).toHaveLength(9);
+  });
+
+  it('adds containment and trigram indexes on the IPv6 prefixes where radacct has them', () => {
+    const summary = { panelTables: false, nasSource: 'nas', addressType: 'inet' } as const;
+    const inet = recommendedIndexes({ ...summary, ipv6Type: 'inet' }).join('\n');
+    expect(inet).toContain('USING gist (delegatedipv6prefix inet_ops)');
+    expect(inet).toContain('USING gin ((framedipv6prefix::text) gin_trgm_ops)');
+    const text = recommendedIndexes({ ...summary, ipv6Type: 'text' }).join('\n');
+    expect(text).not.toContain('gist');
+    expect(text).toContain('USING gin ((delegatedipv6prefix::text) gin_trgm_ops)');
   });
 });

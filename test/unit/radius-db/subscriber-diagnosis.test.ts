@@ -25,6 +25,10 @@ const row = (stop: string | null, cause: string | null = null): SessionRow => [
   null,
   cause,
   null,
+  null,
+  null,
+  null,
+  null,
 ];
 const session = (stale: boolean): OnlineSession => ({
   session: row(null),

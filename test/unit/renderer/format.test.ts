@@ -76,6 +76,10 @@ describe('session fields', () => {
     null,
     null,
     null,
+    null,
+    null,
+    null,
+    null,
   ];
 
   it('counts an online session live from its start', () => {

@@ -172,6 +172,10 @@ export class SessionCsvReader {
       null,
       null,
       null,
+      null,
+      null,
+      null,
+      null,
     ];
     const cells = row as unknown as (string | number | null)[];
     for (const { index, column, field, shared } of this.#placements) {

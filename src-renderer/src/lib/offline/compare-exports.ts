@@ -15,7 +15,7 @@ export interface ExportComparison {
   appeared: SubscriberChange[];
   /** Online in A, not in B. */
   dropped: SubscriberChange[];
-  /** Online in both, on another NAS or with another framed IP. */
+  /** Online in both, on another NAS or with another framed IP or IPv6 prefix. */
   moved: SubscriberChange[];
   onlineBefore: number;
   onlineAfter: number;
@@ -32,12 +32,26 @@ function onlineByUsername(sessions: readonly SessionRow[]): Map<string, SessionR
   return byUsername;
 }
 
-/** Where a subscriber is: the NAS and framed IP of each online session, order aside. */
-function whereabouts(sessions: readonly SessionRow[]): string {
+const ipv6Of = (s: SessionRow): string =>
+  `${s[F.framedIpv6Prefix] ?? ''} ${s[F.delegatedIpv6Prefix] ?? ''}`;
+const hasIpv6 = (sessions: readonly SessionRow[]): boolean =>
+  sessions.some((s) => s[F.framedIpv6Prefix] !== null || s[F.delegatedIpv6Prefix] !== null);
+
+/**
+ * Where a subscriber is: the NAS and framed IP of each online session, order aside, and its
+ * IPv6 prefixes when `ipv6` (both sides have some: an export written before dual-stack has
+ * none, and must not make every dual-stack subscriber look moved).
+ */
+function whereabouts(sessions: readonly SessionRow[], ipv6: boolean): string {
   return sessions
-    .map((s) => `${s[F.nasIp]} ${s[F.framedIp] ?? ''}`)
+    .map((s) => `${s[F.nasIp]} ${s[F.framedIp] ?? ''}${ipv6 ? ` ${ipv6Of(s)}` : ''}`)
     .sort()
     .join('|');
+}
+
+function movedBetween(before: readonly SessionRow[], after: readonly SessionRow[]): boolean {
+  const ipv6 = hasIpv6(before) && hasIpv6(after);
+  return whereabouts(before, ipv6) !== whereabouts(after, ipv6);
 }
 
 const byUsername = (a: SubscriberChange, b: SubscriberChange): number =>
@@ -55,7 +69,7 @@ export function compareExports(
   for (const [username, sessionsA] of a) {
     const sessionsB = b.get(username);
     if (!sessionsB) dropped.push({ username, before: sessionsA, after: [] });
-    else if (whereabouts(sessionsA) !== whereabouts(sessionsB))
+    else if (movedBetween(sessionsA, sessionsB))
       moved.push({ username, before: sessionsA, after: sessionsB });
   }
   for (const [username, sessionsB] of b) {

@@ -1,8 +1,11 @@
 // The live page's list, answered from the rows of an export in memory: the same filter
-// (search over username, framed IP and MAC as a case-insensitive substring; status by stop
+// (search over username, framed IP, MAC and IPv6 as a case-insensitive substring; status by stop
 // time; one NAS), the same sort columns (NULLs last, ties by radacct id), then a page.
 import {
   F,
+  ipv6Groups,
+  ipv6PrefixContains,
+  parseIpv6Prefix,
   type SessionFilter,
   type SessionRow,
   type SessionSort,
@@ -53,14 +56,37 @@ function ipKey(value: string | null): SortKey {
   return key.toString(16).padStart(8, '0');
 }
 
+/** The session's framed IPv6 address, WAN prefix or delegated prefix contains `address`. */
+function holdsIpv6(session: SessionRow, address: number[]): boolean {
+  for (const value of [
+    session[F.framedIpv6Address],
+    session[F.framedIpv6Prefix],
+    session[F.delegatedIpv6Prefix],
+  ]) {
+    const prefix = value === null ? null : parseIpv6Prefix(value);
+    if (prefix !== null && ipv6PrefixContains(prefix, address)) return true;
+  }
+  return false;
+}
+
 /** radacct ids as exact integers: longer is bigger, then by digits. */
 function compareIds(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** The haystack of one session for search: username, framed IP, MAC, lower-cased. */
+/** The haystack of one session for search: username, framed IP, MAC, IPv6, lower-cased. */
 export function searchText(session: SessionRow): string {
-  return `${session[F.username]}\n${session[F.framedIp] ?? ''}\n${session[F.mac] ?? ''}`.toLowerCase();
+  return [
+    session[F.username],
+    session[F.framedIp],
+    session[F.mac],
+    session[F.framedIpv6Address],
+    session[F.framedIpv6Prefix],
+    session[F.delegatedIpv6Prefix],
+  ]
+    .map((value) => value ?? '')
+    .join('\n')
+    .toLowerCase();
 }
 
 /**
@@ -74,6 +100,8 @@ export function querySessions(
   sort: SessionSort,
 ): SessionRow[] {
   const needle = filter.search.toLowerCase();
+  // A whole IPv6 address finds the sessions whose address or prefixes hold it, as live.
+  const ipv6 = filter.search.includes(':') ? ipv6Groups(filter.search) : null;
   const endedFrom = filter.ended ? Date.parse(filter.ended.from) : null;
   const endedTo = filter.ended ? Date.parse(filter.ended.to) : null;
   const matching: number[] = [];
@@ -82,7 +110,9 @@ export function querySessions(
     if (filter.status === 'online' && session[F.stopTime] !== null) continue;
     if (filter.status === 'offline' && session[F.stopTime] === null) continue;
     if (filter.nasIp !== null && session[F.nasIp] !== filter.nasIp) continue;
-    if (needle !== '' && !(haystacks[i] as string).includes(needle)) continue;
+    if (needle !== '' && !(haystacks[i] as string).includes(needle)) {
+      if (ipv6 === null || !holdsIpv6(session, ipv6)) continue;
+    }
     if (endedFrom !== null && endedTo !== null) {
       const stop = timeKey(session[F.stopTime]);
       if (stop === null || stop < endedFrom || stop > endedTo) continue;
