@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { HistoryCoverage } from '@contract';
+import type { HistoryCoverage, SessionStats } from '@contract';
+import type { OperatorScope } from '../operator-scope';
 import type { DbErrorContext } from './db-errors';
 import { createDbPool, type PoolSettings } from './db-pool';
 import {
@@ -133,12 +134,26 @@ function radiusDb(
     });
     return coverage;
   };
+  // The stat row and the whole online list's count are one read when asked together (one
+  // refresh asks both at once): the per-NAS counts sum to the total.
+  const statsInFlight = new Map<string, Promise<SessionStats>>();
+  const stats = (scope: OperatorScope): Promise<SessionStats> => {
+    const key = JSON.stringify(scope);
+    const known = statsInFlight.get(key);
+    if (known) return known;
+    const reading = sessionStats(db, schema, sql, scope).finally(() => statsInFlight.delete(key));
+    statsInFlight.set(key, reading);
+    return reading;
+  };
+  // The pills leave out a NAS address that is no IP (a text column) or none: count those.
+  const nasColumn = schema.radacct.get('nasipaddress');
+  const onlineTotal = sql.nasIpType === 'inet' && nasColumn?.nullable === false ? stats : undefined;
   return {
     summary: schema.summary,
     serverVersion,
     operator,
-    listSessions: (input, scope) => listSessions(db, schema, sql, input, scope),
-    stats: (scope) => sessionStats(db, schema, sql, scope),
+    listSessions: (input, scope) => listSessions(db, schema, sql, input, scope, onlineTotal),
+    stats,
     listNas: (scope) => listNas(db, schema, sql, scope),
     nasSecrets: () => nasSecrets(db, schema.nasSecrets),
     countOnline: (scope) => countOnline(db, schema, scope),
