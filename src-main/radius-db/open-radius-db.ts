@@ -33,6 +33,7 @@ import {
   sessionToDisconnect,
 } from './sessions-to-disconnect';
 import { streamSessions } from './stream-sessions';
+import { copySessionsCsv } from './copy-sessions-csv';
 import { subscriberDetail } from './subscriber-detail';
 import { whoHadAddress } from './who-had-address';
 import { OperatorError } from '../operator-error';
@@ -160,6 +161,8 @@ function radiusDb(
     countMatching: (filter, scope, bound) => countMatching(db, schema, sql, filter, scope, bound),
     streamSessions: (query, scope, sink, signal) =>
       streamSessions(pool, context, schema, sql, query, scope, sink, signal),
+    copySessionsCsv: (query, scope, exportedAt, sink, signal) =>
+      copySessionsCsv(pool, context, schema, sql, query, scope, exportedAt, sink, signal),
     sessionToDisconnect: (radacctId, scope) =>
       sessionToDisconnect(db, schema, sql, radacctId, scope),
     openSessionsWithAcctSessionId: (acctSessionId, scope, limit) =>

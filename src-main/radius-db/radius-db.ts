@@ -19,6 +19,7 @@ import type { OnlineEvents } from './health/online-events';
 import type { SessionPageQuery } from './session-page-sql';
 import type { SessionToDisconnect } from './sessions-to-disconnect';
 import type { SessionBatchSink } from './stream-sessions';
+import type { CsvLinesSink } from './copy-sessions-csv';
 
 /** An opened FreeRADIUS database: every read the Sessions page makes, under a scope. */
 export interface RadiusDb {
@@ -45,6 +46,17 @@ export interface RadiusDb {
     query: SessionPageQuery,
     scope: OperatorScope,
     sink: SessionBatchSink,
+    signal: AbortSignal,
+  ): Promise<number>;
+  /**
+   * A query's sessions as sessions-CSV lines written by PostgreSQL (COPY), chunk by chunk;
+   * resolves to the row count. `exportedAt` fills the file's last column.
+   */
+  copySessionsCsv(
+    query: SessionPageQuery,
+    scope: OperatorScope,
+    exportedAt: string,
+    sink: CsvLinesSink,
     signal: AbortSignal,
   ): Promise<number>;
   /** The session behind one row, or null when it does not exist in the scope. */
