@@ -1,10 +1,11 @@
 import { csvColumns } from '@contract';
 import pg from 'pg';
 
-// The sessions CSV written by PostgreSQL: each row's whole line (CRLF included) built in SQL
-// exactly as sessionCsvLine (csv-format.ts) builds it in JS, so COPY can stream the file
-// and the bytes are the same. The formula neutralisation and the quoting are the contract's
-// rules written as SQL; csv-copy.test.ts compares both writers byte for byte.
+// The sessions CSV written by PostgreSQL: the columns of sessionCsvLine (csv-format.ts) as
+// COPY's CSV writer should print them, so the file is the same bytes. COPY quotes exactly
+// where quoteCsvField does (a comma, quote, CR or LF); what is left to SQL is the formula
+// neutralisation, the ISO times, and empty text as NULL (COPY prints '' as ""). COPY ends
+// lines with LF: crlf-lines.ts makes them CRLF. csv-copy.test.ts compares both writers.
 
 // JavaScript's \s, character by character: PostgreSQL's own \s depends on the locale.
 const jsWhitespace =
@@ -12,45 +13,43 @@ const jsWhitespace =
 const triggers = '=+\\-@\\uff1d\\uff0b\\uff0d\\uff20';
 /** csv-format.ts's formulaStart. */
 const formulaStart = `^'*(?:[\\t\\r\\n]|[${jsWhitespace}]*[${triggers}])`;
-// Every character a value can start a formula with, after its apostrophes: a cheap test
-// that spares most values the regular expression.
-const firstCharacters = `'\t\r\n\u000b\f \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff=+-@\uff1d\uff0b\uff0d\uff20`;
+// The ASCII characters a formula can start with (after apostrophes); beyond ASCII the
+// regular expression decides. ascii() reads one character: most values are spared the rest.
+const asciiStarts = [...`'\t\n\u000b\f\r =+-@`].map((char) => char.charCodeAt(0)).join(', ');
 
 const literal = (text: string) => pg.escapeLiteral(text);
 
-/**
- * neutraliseCsvText then quoteCsvField, on a text value (NULL stays NULL). Whether to quote
- * is read on the value itself: the apostrophe neutralising adds never needs quoting.
- */
+/** neutraliseCsvText on a text value; empty text as NULL, which COPY prints as nothing. */
 function textField(value: string): string {
-  const neutralised = `CASE WHEN strpos(${literal(firstCharacters)}, left(${value}, 1)) > 0
-      AND ${value} ~ ${literal(formulaStart)} THEN '''' || ${value} ELSE ${value} END`;
-  return `CASE WHEN strpos(${value}, '"') > 0 OR strpos(${value}, ',') > 0
-      OR strpos(${value}, E'\\r') > 0 OR strpos(${value}, E'\\n') > 0
-    THEN '"' || replace(${neutralised}, '"', '""') || '"' ELSE ${neutralised} END`;
-}
-
-/** isoTime: PostgreSQL's UTC text with T and Z; anything else as it is. */
-function timeField(value: string): string {
-  return `regexp_replace(${value}, '^(\\d{4}-\\d\\d-\\d\\d) (\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?)\\+00$', '\\1T\\2Z')`;
+  return `CASE WHEN ascii(${value}) IN (${asciiStarts}) OR ascii(${value}) > 127
+    THEN CASE WHEN ${value} ~ ${literal(formulaStart)} THEN '''' || ${value} ELSE ${value} END
+    ELSE nullif(${value}, '') END`;
 }
 
 /**
- * One text column holding each session's CSV line, from a query whose 16 columns are the
- * SessionRow fields in order (sessionPageSql's export form). `exportedAt` fills the last
- * column. The session must run with TimeZone = UTC, as the pool's do.
+ * isoTime: PostgreSQL's UTC text ("2026-11-21 08:00:00.5+00") with T and Z, infinity as it
+ * is. Plain replace(): a regular expression per time costs more than the rest of the row.
+ * (A BC or five-digit year would differ from isoTime; accounting has neither.)
  */
-export function csvLinesSql(rowsSql: string, exportedAt: string): string {
+function timeField(value: string): string {
+  return `replace(replace(${value}, ' ', 'T'), '+00', 'Z')`;
+}
+
+/**
+ * The CSV columns for COPY (FORMAT csv), from a query whose 16 columns are the SessionRow
+ * fields in order (sessionPageSql's export form). `exportedAt` fills the last column. The
+ * session must run with TimeZone = UTC, as the pool's do.
+ */
+export function csvColumnsSql(rowsSql: string, exportedAt: string): string {
   const names = Array.from({ length: 16 }, (_, index) => `c${index}`);
   const fields = csvColumns.map((column, index) => {
     if (column.field === null) return literal(exportedAt);
-    const value = `s.${names[index]}::text`;
-    // The reader turns the duration back into a number: a whole number prints as itself.
-    const sql =
-      column.kind === 'text' ? textField(value) : column.kind === 'time' ? timeField(value) : value;
-    return `coalesce(${sql}, '')`;
+    const value = `s.${names[index]}`;
+    if (column.kind === 'text') return textField(`${value}::text`);
+    if (column.kind === 'time') return timeField(`${value}::text`);
+    return value;
   });
-  return `SELECT ${fields.join(" || ',' || ")} || E'\\r\\n'
+  return `SELECT ${fields.join(',\n  ')}
     FROM (${rowsSql}) s(${names.join(', ')})`;
 }
 
