@@ -34,6 +34,7 @@ import {
 } from './sessions-to-disconnect';
 import { streamSessions } from './stream-sessions';
 import { copySessionsCsv } from './copy-sessions-csv';
+import { readDatabaseHealth } from './database-health';
 import { subscriberDetail } from './subscriber-detail';
 import { whoHadAddress } from './who-had-address';
 import { OperatorError } from '../operator-error';
@@ -189,6 +190,7 @@ function radiusDb(
         coverage: known,
       };
     },
+    databaseHealth: () => readDatabaseHealth(db, schema),
     close: () => (closing ??= pool.end()),
   };
 }

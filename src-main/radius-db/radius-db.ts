@@ -1,5 +1,6 @@
 import type {
   BulkSelection,
+  DatabaseHealth,
   HistoryCoverage,
   NasHealthDetail,
   NasEntry,
@@ -104,6 +105,8 @@ export interface RadiusDb {
   stopsInWindows(windows: StopWindow[], scope: OperatorScope): Promise<StopsInWindow[]>;
   /** One NAS: online, stale, terminate causes, last Accounting-On. */
   nasHealth(nasIp: string, scope: OperatorScope): Promise<NasHealthDetail>;
+  /** The recommended indexes as the database has them, and radacct's size and upkeep. */
+  databaseHealth(): Promise<DatabaseHealth>;
   /** Ends the pool; queries still running finish first. */
   close(): Promise<void>;
 }
