@@ -1,7 +1,8 @@
 // The Database health page: what main read from the catalogs, and the statements of the
 // missing indexes to hand the DBA. Session Desk never creates them itself.
-import type { ApiError, DatabaseHealth, RecommendedIndexState } from '@contract';
-import { request } from '../request';
+import type { ApiError, DatabaseHealth, RecommendedIndexState, Result } from '@contract';
+
+export type ReadDatabaseHealth = () => Promise<Result<DatabaseHealth>>;
 
 export class DatabaseHealthPage {
   health = $state.raw<DatabaseHealth | null>(null);
@@ -20,9 +21,15 @@ export class DatabaseHealthPage {
     return [...extension, ...this.missing.map((index) => index.statement)];
   });
 
+  #read: ReadDatabaseHealth;
+
+  constructor(read: ReadDatabaseHealth) {
+    this.#read = read;
+  }
+
   async refresh(): Promise<void> {
     this.loading = true;
-    const result = await request('database.health', {});
+    const result = await this.#read();
     this.loading = false;
     if (result.ok) {
       this.health = result.data;
