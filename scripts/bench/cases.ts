@@ -24,6 +24,13 @@ const onlinePageBudget: Budget = { kind: 'under', ms: 30, maxRatio: 3 };
 const usernameFragment = 'u1079';
 // Third octet 1, 10-19 or 100-199 of 100.64.x.x: about 0.7% of sessions.
 const ipFragment = '100.64.1';
+// Subscriber 1's MAC is C4:CA:42:38:A0:B9 (md5 of '1'): typed in two other notations.
+const macDashes = 'c4-ca-42-38';
+const macCisco = 'c4ca.4238';
+// One of 272 first/last name pairs: about 735 subscribers.
+const fullName = 'Sara Karimi';
+// The first history session's Acct-Session-Id (to_hex(0x81000000 + 1)).
+const acctSessionId = '81000001';
 
 const listInput = (search: string, status: 'online' | 'all') =>
   sessionListInputSchema.parse({ filter: { search, status, nasIp: null }, pageSize });
@@ -131,11 +138,24 @@ export async function benchCases(
       search: null,
       call: () => db.stats(everything),
     },
+    {
+      // What one refresh of the Sessions page asks at once: psql's figure is its database time.
+      name: 'refresh: page 1 + count + stat row',
+      budget: { kind: 'under', ms: 12 },
+      search: null,
+      call: () =>
+        Promise.all([db.listSessions(listInput('', 'online'), everything), db.stats(everything)]),
+    },
     ...healthCases(db),
     search(ipFragment, 'online'),
     search(usernameFragment, 'online'),
+    search(macDashes, 'online'),
+    search(fullName, 'online'),
     search(usernameFragment, 'all'),
     search(ipFragment, 'all'),
+    search(macCisco, 'all'),
+    search(fullName, 'all'),
+    search(acctSessionId, 'all'),
   ];
 }
 

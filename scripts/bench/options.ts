@@ -24,8 +24,8 @@ export interface BenchOptions {
 }
 
 const usage = `Usage: npm run bench -- [options]
-  --size quick|full          dataset: quick = 200k rows / 15k online (default),
-                             full = 10M rows / 150k online
+  --size quick|full|huge     dataset: quick = 200k rows / 15k online (default),
+                             full = 10M rows / 150k online, huge = 50M rows / 300k online
   --with-trigram             also build the pg_trgm indexes and measure the searches again
   --with-stop-index          also build the (acctstoptime, username) index FreeRADIUS ships
                              commented out, and measure the NAS health reads again (exact)
@@ -40,7 +40,8 @@ const usage = `Usage: npm run bench -- [options]
   --row-security             instead: the online page and the stat row as an admin and as a
                              reseller role, without and with sql/session-desk-row-security.sql
 Environment: BENCH_DATABASE_URL=postgres://user@127.0.0.1:port/db picks the server
-(loopback only); the bench creates sessiondesk_bench_<size> on it.`;
+(loopback only); the bench creates sessiondesk_bench_<size> on it
+(BENCH_DATABASE_PREFIX=scale_bench_ makes it scale_bench_<size>).`;
 
 function positiveInt(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -74,7 +75,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   if (values.help) return 'help';
   const size = datasetSizes[values.size as DatasetSize['name']];
   if (!Object.hasOwn(datasetSizes, values.size) || !size) {
-    throw new Error(`--size must be quick or full, not "${values.size}".\n${usage}`);
+    throw new Error(`--size must be quick, full or huge, not "${values.size}".\n${usage}`);
   }
   return {
     disconnect: values.disconnect,

@@ -95,3 +95,19 @@ export function details(results: CaseResult[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * The database time one refresh of the Sessions page costs (its statements through psql,
+ * one after another) and what one workstation refreshing every `refreshSeconds` costs a minute.
+ */
+export function refreshCost(results: CaseResult[], refreshSeconds: number): string | null {
+  const refresh = results.find((result) => result.name.startsWith('refresh:'));
+  if (refresh?.floor?.kind !== 'timed') return null;
+  const perRefresh = summarize(refresh.floor.samples).medianMs;
+  const statements = refresh.floor.statements.length;
+  return (
+    `Database time per refresh (${statements} statements, psql): ${ms(perRefresh)} ms; ` +
+    `per minute for one workstation refreshing every ${refreshSeconds} s: ` +
+    `${ms((perRefresh * 60) / refreshSeconds)} ms.`
+  );
+}

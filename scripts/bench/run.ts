@@ -5,13 +5,13 @@
 import os from 'node:os';
 import { openRadiusDb, recommendedIndexes, type DbProfile } from '../../src-main/radius-db';
 import { timeBridgeCopy } from './bridge-copy';
-import { stopTimeIndexStatement } from '@contract';
+import { defaultSettings, stopTimeIndexStatement } from '@contract';
 import { benchCases, healthCases, withTrigramBudget } from './cases';
 import { ensureDataset, type Dataset } from './dataset';
 import { benchExport } from './export-bench';
 import { parseOptions, usage, type BenchOptions } from './options';
 import { benchDisconnect } from './disconnect/bench-disconnect';
-import { details, table, type CaseResult } from './report';
+import { details, refreshCost, table, type CaseResult } from './report';
 import { benchRowSecurity } from './row-security-bench';
 import { runCase } from './run-case';
 import { findServer } from './server';
@@ -122,6 +122,8 @@ async function bench(options: BenchOptions): Promise<void> {
             `median ${bridge.medianMs.toFixed(2)} ms, p95 ${bridge.p95Ms.toFixed(2)} ms.`,
         );
       }
+      const refresh = refreshCost(results, defaultSettings.refreshSeconds);
+      if (refresh) console.log(refresh);
       if (trigramNote) console.log(trigramNote);
       if (stopIndexNote) console.log(stopIndexNote);
       console.log(await benchExport(db, dataset.url));

@@ -48,7 +48,7 @@ export class AtomicFile {
   }
 
   /** Resolves when the stream can take more (at once unless its buffer is full). */
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (this.failure) throw fileError(this.failure, this.target);
     if (this.stream.write(text)) return;
     try {

@@ -1,4 +1,4 @@
-import { csvHeaderLine, sessionCsvLine } from '@contract';
+import { csvHeaderLine } from '@contract';
 import type { OperatorScope } from '../operator-scope';
 import type { RadiusDb, SessionPageQuery } from '../radius-db';
 import { AtomicFile } from './atomic-file';
@@ -6,8 +6,8 @@ import { AtomicFile } from './atomic-file';
 const lineBreak = '\r\n';
 
 /**
- * Writes a query's sessions as the sessions CSV at `path`: streamed from the database batch
- * by batch, the file appearing under its name only when complete. Resolves to the rows
+ * Writes a query's sessions as the sessions CSV at `path`: PostgreSQL writes the lines
+ * (COPY, csv-lines-sql.ts) and they stream into the file chunk by chunk, the file appearing under its name only when complete. Resolves to the rows
  * written, or null when `signal` aborted (nothing is left behind then, nor on a failure).
  */
 export async function writeSessionsCsv(
@@ -23,14 +23,13 @@ export async function writeSessionsCsv(
   try {
     await file.write(csvHeaderLine + lineBreak);
     let written = 0;
-    const rows = await db.streamSessions(
+    const rows = await db.copySessionsCsv(
       query,
       scope,
-      async (batch) => {
-        let text = '';
-        for (const row of batch) text += sessionCsvLine(row, exportedAt) + lineBreak;
-        await file.write(text);
-        written += batch.length;
+      exportedAt,
+      async (lines, count) => {
+        await file.write(lines);
+        written += count;
         onRows(written);
       },
       signal,

@@ -19,13 +19,22 @@ import { SqlParams } from './sql-params';
 /** History is counted up to this many rows and shown as "10,000+" beyond. */
 export const historyCountBound = 10_000;
 
-/** One keyset page of sessions plus how many match, under the operator's scope. */
+/** The online sessions the scope sees in total, and when that was read (the stat row's read). */
+export type OnlineTotal = (scope: OperatorScope) => Promise<{ online: number; readAt: string }>;
+
+/**
+ * One keyset page of sessions plus how many match, under the operator's scope, in as few
+ * statements as the view allows: the whole online list takes its count from the stat row's
+ * read (`onlineTotal`, shared with the stat row of the same refresh), and the first page of
+ * an online search counts its matches in the page's own scan.
+ */
 export async function listSessions(
   db: DbQueries,
   schema: DetectedSchema,
   sql: SessionSql,
   input: SessionListInput,
   scope: OperatorScope,
+  onlineTotal?: OnlineTotal,
 ): Promise<SessionPage> {
   if (!Number.isInteger(input.pageSize) || input.pageSize < 1 || input.pageSize > maxPageSize) {
     throw new OperatorError(
@@ -33,11 +42,27 @@ export async function listSessions(
       `Page size must be between 1 and ${maxPageSize} rows.`,
     );
   }
-  const [page, matches] = await Promise.all([
-    readPage(db, schema, sql, input, scope),
-    countMatches(db, schema, sql, input, scope),
-  ]);
+  if (input.filter.status === 'online' && input.cursor === null && input.filter.search.trim()) {
+    return pageWithCount(db, schema, sql, input, scope);
+  }
+  const counting =
+    onlineTotal && isWholeOnlineList(input.filter)
+      ? onlineTotal(scope).then(({ online, readAt }) => ({
+          matches: { kind: 'exact', count: online } as MatchCount,
+          readAt,
+        }))
+      : countMatches(db, schema, sql, input, scope);
+  const [page, matches] = await Promise.all([readPage(db, schema, sql, input, scope), counting]);
   return { ...page, matches: matches.matches, readAt: matches.readAt };
+}
+
+/** Every online session (no search, no NAS, nothing else a later filter adds). */
+function isWholeOnlineList(filter: SessionListInput['filter']): boolean {
+  return Object.entries(filter).every(([name, value]) => {
+    if (name === 'status') return value === 'online';
+    if (name === 'search') return typeof value === 'string' && value.trim() === '';
+    return value === null || value === undefined || (value as unknown) === false;
+  });
 }
 
 async function readPage(
@@ -46,13 +71,16 @@ async function readPage(
   sql: SessionSql,
   input: SessionListInput,
   scope: OperatorScope,
-): Promise<Pick<SessionPage, 'rows' | 'nextCursor'>> {
+  withCount = false,
+): Promise<Pick<SessionPage, 'rows' | 'nextCursor'> & { raw: unknown[][] }> {
   // One row more than the page tells whether another page exists, without counting.
   const { text, values } = sessionPageSql(
     schema,
     sql,
     { filter: input.filter, sort: input.sort, cursor: input.cursor, limit: input.pageSize + 1 },
     scope,
+    false,
+    withCount,
   );
   const raw = await db.arrays(text, values);
   const pageRows = raw.slice(0, input.pageSize);
@@ -61,7 +89,30 @@ async function readPage(
     raw.length > input.pageSize && last
       ? { value: (last[sessionRowLength] as string | null) ?? null, id: String(last[0]) }
       : null;
-  return { rows: pageRows.map(toSessionRow), nextCursor };
+  return { rows: pageRows.map(toSessionRow), nextCursor, raw };
+}
+
+/** The first page of an online search and its exact count, from one scan of the matches. */
+async function pageWithCount(
+  db: DbQueries,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  input: SessionListInput,
+  scope: OperatorScope,
+): Promise<SessionPage> {
+  const { rows, nextCursor, raw } = await readPage(db, schema, sql, input, scope, true);
+  // No match: no row carried the time; the clock alone costs a round trip, no reading.
+  const first = raw[0] ?? (await db.arrays('SELECT 0, statement_timestamp()', []))[0];
+  // After the row's fields: the sort key, then the count and the time (sessionPageSql).
+  const [count, readAt] = raw[0]
+    ? [first?.[sessionRowLength + 1], first?.[sessionRowLength + 2]]
+    : [0, first?.[1]];
+  return {
+    rows,
+    nextCursor,
+    matches: { kind: 'exact', count: Number(count) },
+    readAt: isoTime(String(readAt)) ?? '',
+  };
 }
 
 /**

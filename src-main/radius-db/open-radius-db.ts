@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { HistoryCoverage } from '@contract';
+import type { HistoryCoverage, SessionStats } from '@contract';
+import type { OperatorScope } from '../operator-scope';
 import type { DbErrorContext } from './db-errors';
 import { createDbPool, type PoolSettings } from './db-pool';
 import {
@@ -32,6 +33,8 @@ import {
   sessionToDisconnect,
 } from './sessions-to-disconnect';
 import { streamSessions } from './stream-sessions';
+import { copySessionsCsv } from './copy-sessions-csv';
+import { readDatabaseHealth } from './database-health';
 import { subscriberDetail } from './subscriber-detail';
 import { whoHadAddress } from './who-had-address';
 import { subscriberSuggestions } from './subscriber-suggestions';
@@ -134,18 +137,34 @@ function radiusDb(
     });
     return coverage;
   };
+  // The stat row and the whole online list's count are one read when asked together (one
+  // refresh asks both at once): the per-NAS counts sum to the total.
+  const statsInFlight = new Map<string, Promise<SessionStats>>();
+  const stats = (scope: OperatorScope): Promise<SessionStats> => {
+    const key = JSON.stringify(scope);
+    const known = statsInFlight.get(key);
+    if (known) return known;
+    const reading = sessionStats(db, schema, sql, scope).finally(() => statsInFlight.delete(key));
+    statsInFlight.set(key, reading);
+    return reading;
+  };
+  // The pills leave out a NAS address that is no IP (a text column) or none: count those.
+  const nasColumn = schema.radacct.get('nasipaddress');
+  const onlineTotal = sql.nasIpType === 'inet' && nasColumn?.nullable === false ? stats : undefined;
   return {
     summary: schema.summary,
     serverVersion,
     operator,
-    listSessions: (input, scope) => listSessions(db, schema, sql, input, scope),
-    stats: (scope) => sessionStats(db, schema, sql, scope),
+    listSessions: (input, scope) => listSessions(db, schema, sql, input, scope, onlineTotal),
+    stats,
     listNas: (scope) => listNas(db, schema, sql, scope),
     nasSecrets: () => nasSecrets(db, schema.nasSecrets),
     countOnline: (scope) => countOnline(db, schema, scope),
     countMatching: (filter, scope, bound) => countMatching(db, schema, sql, filter, scope, bound),
     streamSessions: (query, scope, sink, signal) =>
       streamSessions(pool, context, schema, sql, query, scope, sink, signal),
+    copySessionsCsv: (query, scope, exportedAt, sink, signal) =>
+      copySessionsCsv(pool, context, schema, sql, query, scope, exportedAt, sink, signal),
     sessionToDisconnect: (radacctId, scope) =>
       sessionToDisconnect(db, schema, sql, radacctId, scope),
     openSessionsWithAcctSessionId: (acctSessionId, scope, limit) =>
@@ -173,6 +192,7 @@ function radiusDb(
         coverage: known,
       };
     },
+    databaseHealth: () => readDatabaseHealth(db, schema),
     close: () => (closing ??= pool.end()),
   };
 }

@@ -1,5 +1,6 @@
 import type {
   BulkSelection,
+  DatabaseHealth,
   HistoryCoverage,
   NasHealthDetail,
   NasEntry,
@@ -20,6 +21,7 @@ import type { OnlineEvents } from './health/online-events';
 import type { SessionPageQuery } from './session-page-sql';
 import type { SessionToDisconnect } from './sessions-to-disconnect';
 import type { SessionBatchSink } from './stream-sessions';
+import type { CsvLinesSink } from './copy-sessions-csv';
 
 /** An opened FreeRADIUS database: every read the Sessions page makes, under a scope. */
 export interface RadiusDb {
@@ -46,6 +48,17 @@ export interface RadiusDb {
     query: SessionPageQuery,
     scope: OperatorScope,
     sink: SessionBatchSink,
+    signal: AbortSignal,
+  ): Promise<number>;
+  /**
+   * A query's sessions as sessions-CSV lines written by PostgreSQL (COPY), chunk by chunk;
+   * resolves to the row count. `exportedAt` fills the file's last column.
+   */
+  copySessionsCsv(
+    query: SessionPageQuery,
+    scope: OperatorScope,
+    exportedAt: string,
+    sink: CsvLinesSink,
     signal: AbortSignal,
   ): Promise<number>;
   /** The session behind one row, or null when it does not exist in the scope. */
@@ -95,6 +108,8 @@ export interface RadiusDb {
   stopsInWindows(windows: StopWindow[], scope: OperatorScope): Promise<StopsInWindow[]>;
   /** One NAS: online, stale, terminate causes, last Accounting-On. */
   nasHealth(nasIp: string, scope: OperatorScope): Promise<NasHealthDetail>;
+  /** The recommended indexes as the database has them, and radacct's size and upkeep. */
+  databaseHealth(): Promise<DatabaseHealth>;
   /** Ends the pool; queries still running finish first. */
   close(): Promise<void>;
 }

@@ -26,6 +26,13 @@ export function sessionPageSql(
   query: SessionPageQuery,
   scope: OperatorScope,
   wholeResult = false,
+  /**
+   * Add how many sessions match the filter and when it was read as the last columns (a window count over every
+   * match, taken before the LIMIT): one scan serves the page and its count. Only for a
+   * first page (a cursor would leave earlier matches out) of a small result, where the
+   * matches are read whole anyway: an online search.
+   */
+  withCount = false,
 ): { text: string; values: unknown[] } {
   const params = new SqlParams();
   const key = sql.sortKeys[query.sort.column];
@@ -38,11 +45,12 @@ export function sessionPageSql(
   // those rows only: the online set can be 150k sessions, a page is at most 1001.
   // The export reads no next cursor, so it needs no sort key column either.
   const keyColumn = wholeResult ? '' : `, (${key.sql})::text`;
+  const count = withCount ? ', count(*) OVER () AS matched, statement_timestamp() AS read_at' : '';
   const text = key.needsNames
-    ? `SELECT ${sql.selectRow}${keyColumn}
+    ? `SELECT ${sql.selectRow}${keyColumn}${count}
        FROM ${wholeResult ? sql.fromWithBulkNames : sql.fromWithNames} ${where} ${order} LIMIT ${limit}`
-    : `SELECT ${sql.selectRow}${keyColumn}
-       FROM (SELECT r.* FROM ${sql.fromSessions} ${where} ${order} LIMIT ${limit}) r
+    : `SELECT ${sql.selectRow}${keyColumn}${withCount ? ', r.matched, r.read_at' : ''}
+       FROM (SELECT r.*${count} FROM ${sql.fromSessions} ${where} ${order} LIMIT ${limit}) r
        ${wholeResult ? sql.bulkNameJoins : sql.nameJoins} ${order}`;
   return { text, values: params.values };
 }

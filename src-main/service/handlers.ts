@@ -86,6 +86,7 @@ export function createHandlers(
     'nas.list': async () => active.run((db) => db.listNas(scope())),
     'database.recommendedIndexes': async () =>
       recommendedIndexes((await active.database()).summary),
+    'database.health': async () => active.run((db) => db.databaseHealth()),
     'filters.list': async () => store.filters.list(active.profileId),
     'filters.save': async (input) => store.filters.save(active.profileId, input),
     'filters.delete': async ({ id }) => {

@@ -15,6 +15,7 @@ import { createHandlers } from './handlers';
 import { withPermissionChecks } from './method-permissions';
 import { NasHealthReads, type NasHealthSettings } from './nas-health-reads';
 import { PendingWork } from './pending-work';
+import { withSharedReads } from './shared-reads';
 import type { SubscriberSettings } from './subscriber-handlers';
 
 export interface ServiceOptions {
@@ -27,6 +28,11 @@ export interface ServiceOptions {
   /** Where exports go: the desktop's save dialog, or browser mode's exports folder. */
   chooseExportPath?: ChooseExportPath;
   health?: NasHealthSettings;
+  /**
+   * How long a refresh read's answer is handed to other viewers asking the same (browser
+   * mode serves several). 0 (the default): only reads in flight at once are shared.
+   */
+  sharedReadMs?: number;
 }
 
 /**
@@ -58,6 +64,15 @@ export interface DeskService extends SessionDeskService {
 const consoleLog: DispatchLog = {
   error: (message, error) => console.error(`[session-desk] ${message}:`, error),
 };
+
+/** Whose question a read is: the profile and the operator's scope ('' before any connects). */
+function viewOf(active: ActiveDatabase, scope: () => unknown): string {
+  try {
+    return JSON.stringify([active.profileId, scope()]);
+  } catch {
+    return '';
+  }
+}
 
 export function createService(options: ServiceOptions): DeskService {
   const openDatabase = options.openDatabase ?? openRadiusDb;
@@ -92,7 +107,10 @@ export function createService(options: ServiceOptions): DeskService {
   const handlers = createHandlers(desk, { runs, exports, health });
   return {
     call: createDispatch(
-      withPermissionChecks(handlers, () => active.operator()),
+      withPermissionChecks(
+        withSharedReads(handlers, () => viewOf(active, scope), options.sharedReadMs ?? 0),
+        () => active.operator(),
+      ),
       log,
     ),
     automation: createAutomationApi(desk),

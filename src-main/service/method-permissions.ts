@@ -39,6 +39,7 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'health.setThresholds': view,
   'nas.list': view,
   'database.recommendedIndexes': view,
+  'database.health': view,
   'export.count': view,
   'export.start': view,
   'export.cancel': view,

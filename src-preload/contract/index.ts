@@ -27,6 +27,7 @@ import {
 } from './export';
 import { savedFilterInputSchema, settingsSchema, type SavedFilter, type Settings } from './filters';
 import { tableLayoutSchema, type TableLayout } from './table-layout';
+import type { DatabaseHealth } from './database-health';
 import {
   auditListInputSchema,
   auditRunsInputSchema,
@@ -75,6 +76,7 @@ import {
 export * from './api-tokens';
 export * from './bridge';
 export * from './csv-format';
+export * from './database-health';
 export * from './disconnect';
 export * from './errors';
 export * from './export';
@@ -115,6 +117,8 @@ export const contract = {
   'nas.list': method<NasEntry[]>()(none),
   /** CREATE INDEX statements for the DBA; Session Desk never runs them itself. */
   'database.recommendedIndexes': method<string[]>()(none),
+  /** The recommended indexes (present, missing) and radacct's size and upkeep; reads only. */
+  'database.health': method<DatabaseHealth>()(none),
   'filters.list': method<SavedFilter[]>()(none),
   'filters.save': method<SavedFilter>()(savedFilterInputSchema),
   'filters.delete': method<null>()(z.strictObject({ id: z.int().positive() })),

@@ -6,6 +6,7 @@ export const deskPages = [
   'nas',
   'audit',
   'automation',
+  'database',
 ] as const;
 export type DeskPage = (typeof deskPages)[number];
 
@@ -17,4 +18,5 @@ export const deskPageLabels: Record<DeskPage, string> = {
   audit: 'Audit log',
   // Short: the top bar is full at 1440 px; the page's heading says "Automation API".
   automation: 'API',
+  database: 'Database',
 };

@@ -13,6 +13,7 @@ export const pageNeeds: Record<DeskPage, Permission> = {
   nas: 'subscribers.disconnect',
   // A token reads what the operator reads: without sessions.view it would answer nothing.
   automation: 'sessions.view',
+  database: 'sessions.view',
 };
 
 export interface OperatorOffers {

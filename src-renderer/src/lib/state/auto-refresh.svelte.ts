@@ -1,6 +1,8 @@
 // The page's heartbeat: re-read every N seconds, never two reads at once, nothing while the
 // window is hidden (an idle NOC screen should not load the database), and at once when it
-// is shown again.
+// is shown again. Ticks fall on whole periods of the database clock, so every viewer of one
+// view (browser mode) asks at the same moment and main answers them with one read.
+import { clock } from './clock.svelte';
 
 export class AutoRefresh {
   paused = $state(false);
@@ -8,7 +10,7 @@ export class AutoRefresh {
   /** A refresh is in flight. */
   running = $state(false);
   periodSeconds = $state(0);
-  #timer: ReturnType<typeof setInterval> | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
   #refresh: (force: boolean) => Promise<void>;
 
   /** refresh(force): force asks again even what main refused last time (the operator's Refresh). */
@@ -33,9 +35,17 @@ export class AutoRefresh {
   setPeriod(periodSeconds: number): void {
     this.periodSeconds = periodSeconds;
     this.#stopTimer();
-    this.#timer = setInterval(() => {
-      if (!this.paused && !this.hidden) void this.now();
-    }, periodSeconds * 1000);
+    const period = periodSeconds * 1000;
+    const schedule = () => {
+      let wait = period - (clock.exactNow() % period);
+      // A timer that fires a little early must not tick twice for one period.
+      if (wait < period / 4) wait += period;
+      this.#timer = setTimeout(() => {
+        if (!this.paused && !this.hidden) void this.now();
+        schedule();
+      }, wait);
+    };
+    schedule();
   }
 
   pause(): void {
@@ -59,7 +69,7 @@ export class AutoRefresh {
   }
 
   #stopTimer(): void {
-    if (this.#timer !== null) clearInterval(this.#timer);
+    if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
   }
 }

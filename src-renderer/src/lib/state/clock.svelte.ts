@@ -15,6 +15,11 @@ class DatabaseClock {
     return this.#local + this.#offset;
   }
 
+  /** Now in the database's clock to the millisecond, for scheduling. */
+  exactNow(): number {
+    return Date.now() + this.#offset;
+  }
+
   /** Learn the database's clock from a reply's readAt (ISO 8601). */
   sync(readAt: string): void {
     const databaseNow = Date.parse(readAt);
