@@ -131,12 +131,14 @@ async function refreshNow(): Promise<void> {
 /** Rows on screen as [radacctid, NAS address, framed IP]. */
 async function rowsOnScreen(): Promise<[string, string, string][]> {
   return page.getByTestId('session-row').evaluateAll((rows) =>
+    // By column id, not position: which columns show depends on the width and the
+    // operator's choice.
     rows.map((row) => {
-      const cells = row.querySelectorAll('[role="gridcell"]');
+      const cell = (column: string) => row.querySelector(`[data-column="${column}"]`);
       return [
         row.getAttribute('data-session-id') ?? '',
-        cells[4]?.getAttribute('title') ?? '',
-        cells[5]?.textContent?.trim() ?? '',
+        cell('nas')?.getAttribute('title') ?? '',
+        cell('framedIp')?.textContent?.trim() ?? '',
       ] as [string, string, string];
     }),
   );

@@ -110,7 +110,8 @@ export const sessionColumns: readonly SessionColumn[] = [
     numeric: false,
     cell: text(nasLabel, { title: (session) => session[F.nasIp] }),
     widest: null,
-    minWidth: 90,
+    // "bng-central-1" whole.
+    minWidth: 100,
     grow: 1,
     byDefault: 'shown',
     required: false,
