@@ -3,6 +3,7 @@ import { OperatorError } from '../operator-error';
 import type { Sealer } from '../secrets/sealer';
 import { createApiTokenStore } from './api-token-store';
 import { createAuditLog } from './audit-log';
+import { createCleanupStore } from './cleanup-store';
 import { createDeskStateStore } from './desk-state-store';
 import type { LocalStore } from './local-store';
 import { applyMigrations } from './migrate';
@@ -16,6 +17,7 @@ import { createSavedFilterStore } from './saved-filter-store';
 export type {
   ApiTokenStore,
   AuditLog,
+  CleanupStore,
   LocalStore,
   NasAccessStore,
   NasHealthStore,
@@ -71,6 +73,7 @@ export function openLocalStore(
     audit,
     nasHealth: createNasHealthStore(store, audit),
     apiTokens: createApiTokenStore(store),
+    cleanup: createCleanupStore(store, audit),
     ...createDeskStateStore(store),
     close: () => store.close(),
   };

@@ -40,7 +40,7 @@ async function readPage(
   sql: SessionSql,
   input: SessionListInput,
   scope: OperatorScope,
-): Promise<Pick<SessionPage, 'rows' | 'nextCursor'>> {
+): Promise<Pick<SessionPage, 'rows' | 'nextCursor' | 'stale'>> {
   // One row more than the page tells whether another page exists, without counting.
   const { text, values } = sessionPageSql(
     schema,
@@ -55,7 +55,8 @@ async function readPage(
     raw.length > input.pageSize && last
       ? { value: (last[16] as string | null) ?? null, id: String(last[0]) }
       : null;
-  return { rows: pageRows.map(toSessionRow), nextCursor };
+  const stale = pageRows.filter((row) => row[17] === true).map((row) => String(row[0]));
+  return { rows: pageRows.map(toSessionRow), nextCursor, stale };
 }
 
 /**
@@ -71,7 +72,7 @@ async function countMatches(
 ): Promise<{ matches: MatchCount; readAt: string }> {
   const params = new SqlParams();
   const where = whereSql(sessionConditions(input.filter, scope, schema, sql, params));
-  const exact = input.filter.status === 'online';
+  const exact = input.filter.status === 'online' || input.filter.status === 'stale';
   const text = exact
     ? `SELECT count(*), statement_timestamp() FROM ${sql.fromSessions} ${where}`
     : `SELECT count(*), statement_timestamp() FROM (

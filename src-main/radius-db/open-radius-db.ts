@@ -65,7 +65,7 @@ export async function openRadiusDb(
     profile.sslMode === 'prefer'
       ? await connectPreferringTls(profile, settings, context)
       : await connect(profile, { ...settings, tls: tlsFor(profile) }, context);
-  return radiusDb(opened, context);
+  return radiusDb(opened, context, options.staleAfterSeconds);
 }
 
 interface Opened {
@@ -121,8 +121,9 @@ function tlsFor(profile: DbProfile): PoolSettings['tls'] {
 function radiusDb(
   { pool, db, schema, serverVersion, operator }: Opened,
   context: DbErrorContext,
+  staleAfterSeconds: number | undefined,
 ): RadiusDb {
-  const sql = buildSessionSql(schema);
+  const sql = buildSessionSql(schema, staleAfterSeconds);
   let closing: Promise<void> | null = null;
   // Read once per open: a DBA adding the stop-time index is seen at the next connect.
   let coverage: Promise<HistoryCoverage> | null = null;

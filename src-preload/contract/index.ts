@@ -82,6 +82,7 @@ export * from './permissions';
 export * from './profiles';
 export * from './radacct-id';
 export * from './sessions';
+export * from './stale';
 export * from './subscribers';
 
 interface Method<I extends z.ZodType, O> {

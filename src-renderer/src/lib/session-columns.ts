@@ -32,6 +32,8 @@ export const sessionColumns: readonly SessionColumn[] = [
   // Acct-Session-Id: 8 hex digits on MikroTik.
   { label: 'Session id', sort: 'acctSessionId', width: 76, grow: 0, numeric: false },
   { label: 'Start', sort: 'startTime', width: 156, grow: 0, numeric: false },
+  // The last Start or Interim-Update, as an age ("12 min ago"); stale rows are badged.
+  { label: 'Last update', sort: null, width: 84, grow: 0, numeric: true },
   { label: 'Duration', sort: 'duration', width: 84, grow: 0, numeric: true },
   // "1023.9 MB" whole.
   { label: 'Download', sort: 'download', width: 78, grow: 0, numeric: true },

@@ -1,5 +1,6 @@
 // What a session row means, field by field, beyond the raw values of the bridge.
 import { F, type NasEntry, type SessionRow } from '@contract';
+import { formatAge } from './format';
 
 export const isOnline = (session: SessionRow): boolean => session[F.stopTime] === null;
 
@@ -21,4 +22,15 @@ export function sessionSeconds(session: SessionRow, nowMs: number): number | nul
     if (!Number.isNaN(startMs)) return Math.max(0, (nowMs - startMs) / 1000);
   }
   return session[F.sessionTime];
+}
+
+/**
+ * How long ago radacct last heard from the session (its last Start or Interim-Update, the
+ * start when none): "4 min ago". Offline sessions show nothing: they ended.
+ */
+export function lastUpdateAge(session: SessionRow, nowMs: number): string {
+  if (!isOnline(session)) return '';
+  const heard = session[F.updateTime] ?? session[F.startTime];
+  const heardMs = heard === null ? Number.NaN : Date.parse(heard);
+  return Number.isNaN(heardMs) ? '' : formatAge(nowMs - heardMs);
 }

@@ -8,6 +8,7 @@ import {
   type SessionSort,
   type SortColumn,
 } from '@contract';
+import { isStaleAt } from './offline-stale';
 
 type SortKey = string | number | bigint | null;
 
@@ -72,6 +73,7 @@ export function querySessions(
   haystacks: readonly string[],
   filter: SessionFilter,
   sort: SessionSort,
+  staleBefore: number | null = null,
 ): SessionRow[] {
   const needle = filter.search.toLowerCase();
   const endedFrom = filter.ended ? Date.parse(filter.ended.from) : null;
@@ -81,6 +83,7 @@ export function querySessions(
     const session = sessions[i] as SessionRow;
     if (filter.status === 'online' && session[F.stopTime] !== null) continue;
     if (filter.status === 'offline' && session[F.stopTime] === null) continue;
+    if (filter.status === 'stale' && !isStaleAt(session, staleBefore)) continue;
     if (filter.nasIp !== null && session[F.nasIp] !== filter.nasIp) continue;
     if (needle !== '' && !(haystacks[i] as string).includes(needle)) continue;
     if (endedFrom !== null && endedTo !== null) {
