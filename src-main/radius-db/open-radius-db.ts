@@ -9,6 +9,9 @@ import {
   type DbProfile,
   type RadiusDbOptions,
 } from './db-profile';
+import { closeLostSessions } from './cleanup/close-lost-sessions';
+import { readStaleByNas } from './cleanup/stale-by-nas';
+import { sweeperRunner, takeSweeperLock } from './cleanup/sweeper-lock';
 import { countMatching } from './count-matching';
 import { createDbQueries, type DbQueries } from './db-queries';
 import { detectSchema } from './detect-schema';
@@ -172,6 +175,12 @@ function radiusDb(
         coverage: known,
       };
     },
+    staleAfterSeconds: sql.stale.staleAfterSeconds,
+    staleByNas: (scope, sample) => readStaleByNas(db, schema, sql, scope, sample),
+    closeLostSessions: (radacctIds, scope, onlyStale) =>
+      closeLostSessions(db, schema, sql, scope, radacctIds, onlyStale),
+    takeSweeperLock: () => takeSweeperLock(pool, context),
+    sweeperRunner: () => sweeperRunner(pool, context),
     close: () => (closing ??= pool.end()),
   };
 }

@@ -11,6 +11,7 @@ import { DisconnectRuns } from './disconnect-runs';
 import { EventHub, type EventListener } from './event-hub';
 import type { ChooseExportPath } from './export-destination';
 import { ExportJobs } from './export-jobs';
+import { StaleSweeper, type SweeperOptions } from './cleanup/stale-sweeper';
 import { createHandlers } from './handlers';
 import { withPermissionChecks } from './method-permissions';
 import { NasHealthReads, type NasHealthSettings } from './nas-health-reads';
@@ -27,6 +28,8 @@ export interface ServiceOptions {
   /** Where exports go: the desktop's save dialog, or browser mode's exports folder. */
   chooseExportPath?: ChooseExportPath;
   health?: NasHealthSettings;
+  /** The stale-session sweeper's timing (tests sweep faster than every 5 minutes). */
+  sweeper?: SweeperOptions;
 }
 
 /**
@@ -53,6 +56,8 @@ export interface DeskService extends SessionDeskService {
    * server's /graphql: never reachable through `call`, so a page cannot claim a token's scope.
    */
   automation: AutomationApi;
+  /** The stale-session sweeper: its timer runs by itself; tests tick it. */
+  sweeper: StaleSweeper;
 }
 
 const consoleLog: DispatchLog = {
@@ -89,18 +94,22 @@ export function createService(options: ServiceOptions): DeskService {
   const runs = new DisconnectRuns(desk);
   const exports = new ExportJobs(desk);
   const health = new NasHealthReads({ ...desk, settings: options.health });
-  const handlers = createHandlers(desk, { runs, exports, health });
+  const sweeper = new StaleSweeper(desk, options.sweeper);
+  sweeper.start();
+  const handlers = createHandlers(desk, { runs, exports, health, sweeper });
   return {
     call: createDispatch(
       withPermissionChecks(handlers, () => active.operator()),
       log,
     ),
     automation: createAutomationApi(desk),
+    sweeper,
     subscribe: (listener) => events.subscribe(listener),
     resume: () => active.resumeLast(),
     close: async () => {
       runs.cancelAll();
       exports.cancelAll();
+      await sweeper.stop();
       await work.drain();
       await active.release();
     },

@@ -60,6 +60,16 @@ import {
   type SessionStats,
 } from './sessions';
 import {
+  cleanupSettingsInputSchema,
+  closeGhostInputSchema,
+  confirmNasInputSchema,
+  type CleanupSettings,
+  type GhostCloseOutcome,
+  type SweepPreview,
+  type SweeperStatus,
+  type SweepSummary,
+} from './stale';
+import {
   pingInputSchema,
   subscriberDetailInputSchema,
   whoHadInputSchema,
@@ -163,6 +173,18 @@ export const contract = {
   'apiTokens.create': method<CreatedApiToken>()(apiTokenDraftSchema),
   /** From now on the token gets 401; it stays listed as revoked. */
   'apiTokens.revoke': method<ApiTokenSummary>()(apiTokenIdSchema),
+  /** The profile's stale threshold and sweeper switch, who runs the sweeper, its last sweep. */
+  'cleanup.status': method<SweeperStatus>()(none),
+  /** Saves the threshold and the switch (audited); a new threshold reopens the database. */
+  'cleanup.saveSettings': method<CleanupSettings>()(cleanupSettingsInputSchema),
+  /** What a sweep would close now, per NAS; writes nothing. */
+  'cleanup.preview': method<SweepPreview>()(none),
+  /** Sweeps now under the one-runner lock; CONFLICT when another workstation holds it. */
+  'cleanup.sweepNow': method<SweepSummary>()(none),
+  /** Lets the sweeper close a NAS the silence guard holds (audited). */
+  'cleanup.confirmNas': method<null>()(confirmNasInputSchema),
+  /** "Close in radacct": one session the NAS says it does not have (audited). */
+  'cleanup.closeGhost': method<GhostCloseOutcome>()(closeGhostInputSchema),
 } as const;
 
 export type Contract = typeof contract;
