@@ -20,6 +20,8 @@ export interface OperatorOffers {
   missingFor(page: DeskPage): Permission | null;
   /** Disconnect, Disconnect all, tick boxes and the bulk bar, on every page. */
   disconnect: boolean;
+  /** Writes to radacct: Close in radacct for a ghost, the sweeper's switch and preview. */
+  cleanup: boolean;
 }
 
 /**
@@ -33,5 +35,6 @@ export function operatorOffers(identity: OperatorIdentity | null): OperatorOffer
     missingFor: (page) =>
       identity === null || granted.has(pageNeeds[page]) ? null : pageNeeds[page],
     disconnect: granted.has('subscribers.disconnect'),
+    cleanup: granted.has('sessions.cleanup'),
   };
 }
