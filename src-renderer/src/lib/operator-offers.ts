@@ -7,6 +7,9 @@ import type { DeskPage } from './desk-pages';
 export const pageNeeds: Record<DeskPage, Permission> = {
   sessions: 'sessions.view',
   health: 'sessions.view',
+  // Anyone who watches sessions sees the threshold and who sweeps; changing them needs
+  // sessions.cleanup, which main checks on every write.
+  stale: 'sessions.view',
   subscriber: 'sessions.view',
   audit: 'sessions.view',
   // NAS logins and secrets serve disconnects only.
