@@ -22,7 +22,7 @@ export const actionColumnWidth = 120;
 
 // Sized for a 1440 px screen: everything, actions included, fits without scrolling sideways.
 export const sessionColumns: readonly SessionColumn[] = [
-  { label: 'Username', sort: 'username', width: 160, grow: 3, numeric: false },
+  { label: 'Username', sort: 'username', width: 140, grow: 3, numeric: false },
   { label: 'Full name', sort: 'fullName', width: 76, grow: 1, numeric: false },
   { label: 'Service', sort: 'service', width: 64, grow: 1, numeric: false },
   { label: 'NAS', sort: 'nas', width: 96, grow: 1, numeric: false },
@@ -33,7 +33,7 @@ export const sessionColumns: readonly SessionColumn[] = [
   { label: 'Session id', sort: 'acctSessionId', width: 76, grow: 0, numeric: false },
   { label: 'Start', sort: 'startTime', width: 156, grow: 0, numeric: false },
   // The last Start or Interim-Update, as an age ("12 min ago"); stale rows are badged.
-  { label: 'Last update', sort: null, width: 84, grow: 0, numeric: true },
+  { label: 'Last update', sort: null, width: 80, grow: 0, numeric: true },
   { label: 'Duration', sort: 'duration', width: 84, grow: 0, numeric: true },
   // "1023.9 MB" whole.
   { label: 'Download', sort: 'download', width: 78, grow: 0, numeric: true },
