@@ -7,6 +7,7 @@ import type { DeskContext } from './desk-context';
 import { disconnectOne } from './disconnect-one';
 import { closeGhost } from './cleanup/close-ghost';
 import type { StaleSweeper } from './cleanup/stale-sweeper';
+import type { Reconciliations } from './reconcile/reconciliations';
 import { createExportHandlers } from './export-handlers';
 import type { ExportJobs } from './export-jobs';
 import type { DisconnectRuns } from './disconnect-runs';
@@ -21,6 +22,7 @@ export interface DeskDomains {
   exports: ExportJobs;
   health: NasHealthReads;
   sweeper: StaleSweeper;
+  reconciliations: Reconciliations;
 }
 
 /**
@@ -41,7 +43,7 @@ async function onlineFor(db: RadiusDb): Promise<number | null> {
 /** Every method of the contract, implemented by the domains; a missing one fails to compile. */
 export function createHandlers(
   desk: DeskContext,
-  { runs, exports, health, sweeper }: DeskDomains,
+  { runs, exports, health, sweeper, reconciliations }: DeskDomains,
 ): Handlers {
   const { store, active, openDatabase, scope } = desk;
   return {
@@ -140,6 +142,10 @@ export function createHandlers(
     'cleanup.sweepNow': async () => sweeper.sweepNow(),
     'cleanup.confirmNas': async ({ nasIp }) => sweeper.confirmNas(nasIp),
     'cleanup.closeGhost': async ({ id, reason }) => closeGhost(desk, id, reason),
+    'reconcile.start': async ({ nasIp }) => reconciliations.start(nasIp),
+    'reconcile.report': async ({ id }) => reconciliations.report(id),
+    'reconcile.cancel': async ({ id }) => reconciliations.cancel(id),
+    'reconcile.closeGhosts': async ({ id }) => reconciliations.closeGhosts(id),
     ...subscriberHandlers(desk),
     ...createExportHandlers(exports),
   };

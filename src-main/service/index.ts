@@ -13,6 +13,7 @@ import type { ChooseExportPath } from './export-destination';
 import { ExportJobs } from './export-jobs';
 import { StaleSweeper, type SweeperOptions } from './cleanup/stale-sweeper';
 import { createHandlers } from './handlers';
+import { Reconciliations } from './reconcile/reconciliations';
 import { withPermissionChecks } from './method-permissions';
 import { NasHealthReads, type NasHealthSettings } from './nas-health-reads';
 import { PendingWork } from './pending-work';
@@ -96,7 +97,8 @@ export function createService(options: ServiceOptions): DeskService {
   const health = new NasHealthReads({ ...desk, settings: options.health });
   const sweeper = new StaleSweeper(desk, options.sweeper);
   sweeper.start();
-  const handlers = createHandlers(desk, { runs, exports, health, sweeper });
+  const reconciliations = new Reconciliations(desk, settings.timing?.apiTimeoutMs);
+  const handlers = createHandlers(desk, { runs, exports, health, sweeper, reconciliations });
   return {
     call: createDispatch(
       withPermissionChecks(handlers, () => active.operator()),
@@ -109,6 +111,7 @@ export function createService(options: ServiceOptions): DeskService {
     close: async () => {
       runs.cancelAll();
       exports.cancelAll();
+      reconciliations.cancelAll();
       await sweeper.stop();
       await work.drain();
       await active.release();

@@ -67,6 +67,11 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'cleanup.sweepNow': cleanup,
   'cleanup.confirmNas': cleanup,
   'cleanup.closeGhost': cleanup,
+  // Reading a router takes the NAS logins that serve disconnects.
+  'reconcile.start': disconnect,
+  'reconcile.report': disconnect,
+  'reconcile.cancel': disconnect,
+  'reconcile.closeGhosts': cleanup,
 };
 
 /**

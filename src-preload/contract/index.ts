@@ -59,6 +59,7 @@ import {
   type SessionPage,
   type SessionStats,
 } from './sessions';
+import { reconcileIdSchema, reconcileStartSchema, type Reconciliation } from './reconcile';
 import {
   cleanupSettingsInputSchema,
   closeGhostInputSchema,
@@ -93,6 +94,7 @@ export * from './profiles';
 export * from './radacct-id';
 export * from './sessions';
 export * from './stale';
+export * from './reconcile';
 export * from './subscribers';
 
 interface Method<I extends z.ZodType, O> {
@@ -185,6 +187,12 @@ export const contract = {
   'cleanup.confirmNas': method<null>()(confirmNasInputSchema),
   /** "Close in radacct": one session the NAS says it does not have (audited). */
   'cleanup.closeGhost': method<GhostCloseOutcome>()(closeGhostInputSchema),
+  /** Router vs radacct, one NAS or all: a background job; `reconcile.progress` follows it. */
+  'reconcile.start': method<Reconciliation>()(reconcileStartSchema),
+  'reconcile.report': method<Reconciliation>()(reconcileIdSchema),
+  'reconcile.cancel': method<Reconciliation>()(reconcileIdSchema),
+  /** Closes the ghosts a finished reconciliation listed (each audited). */
+  'reconcile.closeGhosts': method<GhostCloseOutcome[]>()(reconcileIdSchema),
 } as const;
 
 export type Contract = typeof contract;
@@ -210,9 +218,15 @@ export interface Events {
   'disconnect.progress': DisconnectRun;
   /** An export moved on (throttled), and once more when it ends. */
   'export.progress': ExportProgress;
+  /** A reconciliation read one more NAS (throttled), and once more when it ends. */
+  'reconcile.progress': Reconciliation;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['disconnect.progress', 'export.progress'];
+export const eventNames: EventName[] = [
+  'disconnect.progress',
+  'export.progress',
+  'reconcile.progress',
+];
 
 /** The IPC channel an event travels on. */
 export const eventChannelOf = (event: EventName): string => `session-desk-event:${event}`;
