@@ -71,13 +71,14 @@ export async function startSimulatedFleet(
 async function activeSessions(
   db: SqlRunner,
   nasIp: string,
-  username: string,
+  username: string | null,
 ): Promise<SimulatedNasSession[]> {
   const { rows } = await db.query(
     `SELECT radacctid::text AS id, username, host(framedipaddress) AS address,
             coalesce(callingstationid, '') AS caller_id, acctsessionid
        FROM radacct
-      WHERE acctstoptime IS NULL AND nasipaddress = $1::inet AND username = $2
+      WHERE acctstoptime IS NULL AND nasipaddress = $1::inet
+        AND ($2::text IS NULL OR username = $2)
         AND coalesce(acctupdatetime, acctstarttime) > now() - interval '30 minutes'
       ORDER BY acctstarttime`,
     [nasIp, username],
