@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,7 +5,8 @@ import { join } from 'node:path';
 import { freeUdpPort } from '../../../src-main/free-port';
 import type { DbProfile } from '../../../src-main/radius-db';
 import { launchFreeradius, PortTaken } from './disconnect-receiver';
-import { radclientPath } from './freeradius-binaries';
+import { radclient } from './radclient';
+import { raddbPreamble } from './receiver-config';
 
 /** FreeRADIUS's own PostgreSQL queries, as Debian ships them with rlm_sql. */
 export const stockQueries = '/etc/freeradius/3.0/mods-config/sql/main/postgresql/queries.conf';
@@ -54,7 +53,7 @@ async function startOnce(database: DbProfile): Promise<AccountingWriter> {
     address,
     port,
     secret,
-    send: (attributes) => radclientAccounting({ address, port }, secret, attributes),
+    send: (attributes) => radclient({ address, port }, 'acct', secret, attributes, 5),
     output: running.output,
     stop: running.stop,
   };
@@ -67,18 +66,7 @@ function writerConfig(
   secret: string,
   database: DbProfile,
 ): string {
-  return `prefix = /usr
-raddbdir = ${raddb}
-confdir = \${raddbdir}
-run_dir = \${raddbdir}
-logdir = \${raddbdir}
-libdir = /usr/lib/freeradius
-pidfile = \${run_dir}/radiusd.pid
-
-log {
-	destination = stdout
-}
-
+  return `${raddbPreamble(raddb)}
 client session-desk {
 	ipaddr = 127.0.0.1
 	secret = "${secret}"
@@ -136,31 +124,4 @@ server accounting-writer {
 	}
 }
 `;
-}
-
-async function radclientAccounting(
-  server: { address: string; port: number },
-  secret: string,
-  attributes: Record<string, string>,
-): Promise<string> {
-  if (radclientPath === undefined) throw new Error('radclient is not installed.');
-  const child = spawn(
-    radclientPath,
-    ['-x', '-r', '1', '-t', '5', `${server.address}:${server.port}`, 'acct', secret],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  let printed = '';
-  const collect = (chunk: Buffer): void => {
-    printed += chunk.toString('utf8');
-  };
-  child.stdout.on('data', collect);
-  child.stderr.on('data', collect);
-  const closed = once(child, 'close');
-  child.stdin.end(
-    Object.entries(attributes)
-      .map(([name, value]) => `${name} = ${value}\n`)
-      .join(''),
-  );
-  await closed;
-  return printed;
 }

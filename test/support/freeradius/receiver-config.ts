@@ -37,18 +37,7 @@ export function receiverConfig(config: ReceiverConfig): string {
 		}
 		`
     : '';
-  return `prefix = /usr
-raddbdir = ${raddb}
-confdir = \${raddbdir}
-run_dir = \${raddbdir}
-logdir = \${raddbdir}
-libdir = /usr/lib/freeradius
-pidfile = \${run_dir}/radiusd.pid
-
-log {
-	destination = stdout
-}
-
+  return `${raddbPreamble(raddb)}
 client session-desk {
 	ipaddr = ${clientAddress}
 	secret = ${quoted(secret)}
@@ -96,4 +85,23 @@ function quoted(value: string): string {
     throw new Error(`"${value}" needs escaping in unlang; use letters, digits and @.:-_ only.`);
   }
   return `"${value}"`;
+}
+
+/**
+ * The start of every generated radiusd.conf: everything FreeRADIUS reads or writes stays in
+ * the raddb folder, and it logs to stdout (where `-X` output is read).
+ */
+export function raddbPreamble(raddb: string): string {
+  return `prefix = /usr
+raddbdir = ${raddb}
+confdir = \${raddbdir}
+run_dir = \${raddbdir}
+logdir = \${raddbdir}
+libdir = /usr/lib/freeradius
+pidfile = \${run_dir}/radiusd.pid
+
+log {
+	destination = stdout
+}
+`;
 }
