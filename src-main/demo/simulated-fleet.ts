@@ -63,17 +63,23 @@ export async function startSimulatedFleet(
   };
 }
 
-/** What /ppp/active shows for a user on this NAS: their open sessions in radacct. */
+/**
+ * What /ppp/active shows for a user on this NAS: their open sessions in radacct, but for the
+ * demo's stale ones (silent for over 30 minutes): those are the sessions this NAS lost without
+ * an Accounting-Stop, ghosts that only radacct still holds.
+ */
 async function activeSessions(
   db: SqlRunner,
   nasIp: string,
-  username: string,
+  username: string | null,
 ): Promise<SimulatedNasSession[]> {
   const { rows } = await db.query(
     `SELECT radacctid::text AS id, username, host(framedipaddress) AS address,
             coalesce(callingstationid, '') AS caller_id, acctsessionid
        FROM radacct
-      WHERE acctstoptime IS NULL AND nasipaddress = $1::inet AND username = $2
+      WHERE acctstoptime IS NULL AND nasipaddress = $1::inet
+        AND ($2::text IS NULL OR username = $2)
+        AND coalesce(acctupdatetime, acctstarttime) > now() - interval '30 minutes'
       ORDER BY acctstarttime`,
     [nasIp, username],
   );

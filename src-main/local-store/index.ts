@@ -3,6 +3,7 @@ import { OperatorError } from '../operator-error';
 import type { Sealer } from '../secrets/sealer';
 import { createApiTokenStore } from './api-token-store';
 import { createAuditLog } from './audit-log';
+import { createCleanupStore } from './cleanup-store';
 import { createDeskStateStore } from './desk-state-store';
 import type { LocalStore } from './local-store';
 import { applyMigrations } from './migrate';
@@ -17,6 +18,7 @@ import { createTableLayoutStore } from './table-layout-store';
 export type {
   ApiTokenStore,
   AuditLog,
+  CleanupStore,
   LocalStore,
   NasAccessStore,
   NasHealthStore,
@@ -73,6 +75,7 @@ export function openLocalStore(
     nasHealth: createNasHealthStore(store, audit),
     apiTokens: createApiTokenStore(store),
     tableLayouts: createTableLayoutStore(store),
+    cleanup: createCleanupStore(store, audit),
     ...createDeskStateStore(store),
     close: () => store.close(),
   };

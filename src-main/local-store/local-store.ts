@@ -4,6 +4,8 @@ import type {
   AuditEntry,
   AuditListInput,
   AuditRun,
+  CleanupSettings,
+  CleanupSettingsInput,
   DropThresholds,
   CreatedApiToken,
   NasAccessDraft,
@@ -102,6 +104,22 @@ export interface ApiTokenStore {
   markUsed(id: number, now: Date): void;
 }
 
+/** The stale threshold, the sweeper switch and confirmed NAS silences of each profile. */
+export interface CleanupStore {
+  /** The profile's settings, or the defaults (30 minutes, sweeper off) when none were saved. */
+  settings(profileId: number): CleanupSettings;
+  /** Saves the settings and records `entry` (who changed them) in the audit log, together. */
+  save(
+    profileId: number,
+    input: CleanupSettingsInput,
+    entry: Omit<AuditEntry, 'id'>,
+  ): CleanupSettings;
+  /** When an operator last confirmed each NAS's silence (ISO 8601), by NAS address. */
+  confirmations(profileId: number): Map<string, string>;
+  /** Confirms a NAS's silence now and records `entry`, together. */
+  confirmSilentNas(profileId: number, nasIp: string, entry: Omit<AuditEntry, 'id'>): void;
+}
+
 export interface LocalStore {
   profiles: ProfileStore;
   filters: SavedFilterStore;
@@ -114,6 +132,7 @@ export interface LocalStore {
     get(profileId: number): TableLayout | null;
     set(profileId: number, layout: TableLayout): TableLayout;
   };
+  cleanup: CleanupStore;
   settings: { get(): Settings; set(settings: Settings): Settings };
   /** The profile to reopen at start; null once that profile is deleted. */
   lastProfileId: { get(): number | null; set(id: number | null): void };

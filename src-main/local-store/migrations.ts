@@ -243,4 +243,41 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 9,
+    sql: `
+      -- The stale rule's threshold and the sweeper's switch, per profile; no row: 30 minutes,
+      -- sweeper off. The sweeper writes to radacct, so it stays off until someone with
+      -- sessions.cleanup turns it on; who did and when is kept here and in the audit log.
+      CREATE TABLE cleanup_settings (
+        profile_id INTEGER PRIMARY KEY REFERENCES profile (id) ON DELETE CASCADE,
+        stale_after_seconds INTEGER NOT NULL CHECK (stale_after_seconds BETWEEN 600 AND 604800),
+        sweeper_enabled INTEGER NOT NULL CHECK (sweeper_enabled IN (0, 1)),
+        changed_by TEXT,
+        changed_at TEXT
+      ) STRICT;
+
+      -- A NAS whose sessions all went quiet together is held by the sweeper until an operator
+      -- confirms it is the subscribers, not the NAS: the confirmation holds for that silence
+      -- (sessions last heard up to silent_since), not for the next one.
+      CREATE TABLE silent_nas_confirmation (
+        profile_id INTEGER NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+        nas_ip TEXT NOT NULL CHECK (length(nas_ip) BETWEEN 1 AND 100),
+        confirmed_at TEXT NOT NULL,
+        confirmed_by TEXT NOT NULL,
+        PRIMARY KEY (profile_id, nas_ip)
+      ) STRICT;
+    `,
+    // Sweeps, ghost closes, the switch and a silence confirmed are audited like disconnects.
+    then: (db) => {
+      for (const action of [
+        'sweep-close',
+        'ghost-close',
+        'sweeper-setting',
+        'confirm-silent-nas',
+      ]) {
+        admitAuditAction(db, action);
+      }
+    },
+  },
 ];

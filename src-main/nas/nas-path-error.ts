@@ -8,9 +8,12 @@ import { OperatorError } from '../operator-error';
  * - timed-out: no answer in time (a NAS that is down, or drops what it cannot verify);
  * - unreachable: the connection failed or dropped midway;
  * - rejected: the NAS answered and refused this one request (a `!trap`);
- * - cancelled: the operator cancelled before the answer came.
+ * - cancelled: the operator cancelled before the answer came;
+ * - no-such-session: the NAS answered that it has no such session (RouterOS's print found
+ *   none, a Disconnect-NAK with Error-Cause 503): an open radacct row for it is a ghost.
  */
-export type NasFailure = 'refused' | 'timed-out' | 'unreachable' | 'rejected' | 'cancelled';
+export type NasFailure =
+  'refused' | 'timed-out' | 'unreachable' | 'rejected' | 'cancelled' | 'no-such-session';
 
 /** An OperatorError from a NAS path, with the typed reason the pipeline decides on. */
 export class NasPathError extends OperatorError {

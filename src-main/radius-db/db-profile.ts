@@ -18,6 +18,8 @@ export interface RadiusDbOptions {
   connectTimeoutMs?: number;
   /** Shown in pg_stat_activity, so a DBA can tell Session Desk's queries apart. */
   applicationName?: string;
+  /** The profile's stale threshold (stale.ts); default 30 minutes. */
+  staleAfterSeconds?: number;
 }
 
 export const defaultStatementTimeoutMs = 5000;

@@ -11,3 +11,6 @@ export type { SessionPageQuery } from './session-page-sql';
 export type { SessionBatchSink } from './stream-sessions';
 export type { NasEvents, OnlineEvents } from './health/online-events';
 export type { StopsInWindow, StopWindow } from './health/drop-details';
+export type { ClosedSession } from './cleanup/close-lost-sessions';
+export type { StaleOnNas } from './cleanup/stale-by-nas';
+export type { SweeperLock } from './cleanup/sweeper-lock';

@@ -53,7 +53,9 @@ export async function listSessions(
         }))
       : countMatches(db, schema, sql, input, scope);
   const [page, matches] = await Promise.all([readPage(db, schema, sql, input, scope), counting]);
-  return { ...page, matches: matches.matches, readAt: matches.readAt };
+  // The raw rows stay here: the page carries the rows once.
+  const { rows, nextCursor, stale } = page;
+  return { rows, nextCursor, stale, matches: matches.matches, readAt: matches.readAt };
 }
 
 /** Every online session (no search, no NAS, nothing else a later filter adds). */
@@ -72,7 +74,7 @@ async function readPage(
   input: SessionListInput,
   scope: OperatorScope,
   withCount = false,
-): Promise<Pick<SessionPage, 'rows' | 'nextCursor'> & { raw: unknown[][] }> {
+): Promise<Pick<SessionPage, 'rows' | 'nextCursor' | 'stale'> & { raw: unknown[][] }> {
   // One row more than the page tells whether another page exists, without counting.
   const { text, values } = sessionPageSql(
     schema,
@@ -89,7 +91,12 @@ async function readPage(
     raw.length > input.pageSize && last
       ? { value: (last[sessionRowLength] as string | null) ?? null, id: String(last[0]) }
       : null;
-  return { rows: pageRows.map(toSessionRow), nextCursor, raw };
+  // After the row's fields (sessionPageSql): the sort key, the stale flag, then (counted
+  // pages) the count and the time.
+  const stale = pageRows
+    .filter((row) => row[sessionRowLength + 1] === true)
+    .map((row) => String(row[0]));
+  return { rows: pageRows.map(toSessionRow), nextCursor, stale, raw };
 }
 
 /** The first page of an online search and its exact count, from one scan of the matches. */
@@ -100,16 +107,16 @@ async function pageWithCount(
   input: SessionListInput,
   scope: OperatorScope,
 ): Promise<SessionPage> {
-  const { rows, nextCursor, raw } = await readPage(db, schema, sql, input, scope, true);
+  const { rows, nextCursor, stale, raw } = await readPage(db, schema, sql, input, scope, true);
   // No match: no row carried the time; the clock alone costs a round trip, no reading.
   const first = raw[0] ?? (await db.arrays('SELECT 0, statement_timestamp()', []))[0];
-  // After the row's fields: the sort key, then the count and the time (sessionPageSql).
   const [count, readAt] = raw[0]
-    ? [first?.[sessionRowLength + 1], first?.[sessionRowLength + 2]]
+    ? [first?.[sessionRowLength + 2], first?.[sessionRowLength + 3]]
     : [0, first?.[1]];
   return {
     rows,
     nextCursor,
+    stale,
     matches: { kind: 'exact', count: Number(count) },
     readAt: isoTime(String(readAt)) ?? '',
   };
@@ -128,7 +135,7 @@ async function countMatches(
 ): Promise<{ matches: MatchCount; readAt: string }> {
   const params = new SqlParams();
   const where = whereSql(sessionConditions(input.filter, scope, schema, sql, params));
-  const exact = input.filter.status === 'online';
+  const exact = input.filter.status === 'online' || input.filter.status === 'stale';
   const text = exact
     ? `SELECT count(*), statement_timestamp() FROM ${sql.fromSessions} ${where}`
     : `SELECT count(*), statement_timestamp() FROM (

@@ -10,6 +10,9 @@ import {
   type DbProfile,
   type RadiusDbOptions,
 } from './db-profile';
+import { closeLostSessions } from './cleanup/close-lost-sessions';
+import { readStaleByNas } from './cleanup/stale-by-nas';
+import { sweeperRunner, takeSweeperLock } from './cleanup/sweeper-lock';
 import { countMatching } from './count-matching';
 import { createDbQueries, type DbQueries } from './db-queries';
 import { detectSchema } from './detect-schema';
@@ -69,7 +72,7 @@ export async function openRadiusDb(
     profile.sslMode === 'prefer'
       ? await connectPreferringTls(profile, settings, context)
       : await connect(profile, { ...settings, tls: tlsFor(profile) }, context);
-  return radiusDb(opened, context);
+  return radiusDb(opened, context, options.staleAfterSeconds);
 }
 
 interface Opened {
@@ -125,8 +128,9 @@ function tlsFor(profile: DbProfile): PoolSettings['tls'] {
 function radiusDb(
   { pool, db, schema, serverVersion, operator }: Opened,
   context: DbErrorContext,
+  staleAfterSeconds: number | undefined,
 ): RadiusDb {
-  const sql = buildSessionSql(schema);
+  const sql = buildSessionSql(schema, staleAfterSeconds);
   let closing: Promise<void> | null = null;
   // Read once per open: a DBA adding the stop-time index is seen at the next connect.
   let coverage: Promise<HistoryCoverage> | null = null;
@@ -193,6 +197,12 @@ function radiusDb(
       };
     },
     databaseHealth: () => readDatabaseHealth(db, schema),
+    staleAfterSeconds: sql.stale.staleAfterSeconds,
+    staleByNas: (scope, sample) => readStaleByNas(db, schema, sql, scope, sample),
+    closeLostSessions: (radacctIds, scope, onlyStale) =>
+      closeLostSessions(db, schema, sql, scope, radacctIds, onlyStale),
+    takeSweeperLock: () => takeSweeperLock(pool, context),
+    sweeperRunner: () => sweeperRunner(pool, context),
     close: () => (closing ??= pool.end()),
   };
 }

@@ -16,6 +16,9 @@ import type {
 } from '@contract';
 import type { OperatorAccess } from '../operator-access';
 import type { OperatorScope } from '../operator-scope';
+import type { ClosedSession } from './cleanup/close-lost-sessions';
+import type { StaleOnNas } from './cleanup/stale-by-nas';
+import type { SweeperLock } from './cleanup/sweeper-lock';
 import type { StopsInWindow, StopWindow } from './health/drop-details';
 import type { OnlineEvents } from './health/online-events';
 import type { SessionPageQuery } from './session-page-sql';
@@ -110,6 +113,23 @@ export interface RadiusDb {
   nasHealth(nasIp: string, scope: OperatorScope): Promise<NasHealthDetail>;
   /** The recommended indexes as the database has them, and radacct's size and upkeep. */
   databaseHealth(): Promise<DatabaseHealth>;
+  /** The stale threshold this database was opened with (the profile's). */
+  readonly staleAfterSeconds: number;
+  /** Open and stale sessions per NAS, with up to `sample` stale ones each (the sweeper). */
+  staleByNas(scope: OperatorScope, sample: number): Promise<{ nas: StaleOnNas[]; readAt: string }>;
+  /**
+   * The one write to radacct (sessions.cleanup): closes these open sessions as lost, in small
+   * batches, skipping rows FreeRADIUS holds; `onlyStale` keeps a row that spoke meanwhile open.
+   */
+  closeLostSessions(
+    radacctIds: readonly string[],
+    scope: OperatorScope,
+    onlyStale: boolean,
+  ): Promise<ClosedSession[]>;
+  /** The sweeper's advisory lock, or null when another workstation holds it. */
+  takeSweeperLock(): Promise<SweeperLock | null>;
+  /** Who holds the sweeper's lock (its label), or null when nobody does. */
+  sweeperRunner(): Promise<{ label: string | null } | null>;
   /** Ends the pool; queries still running finish first. */
   close(): Promise<void>;
 }

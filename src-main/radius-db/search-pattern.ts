@@ -8,7 +8,7 @@ import { OperatorError } from '../operator-error';
 export function searchedText(search: string, status: SessionStatus): string | null {
   const text = search.trim();
   if (text.length === 0) return null;
-  if (status !== 'online' && [...text].length < minHistorySearchLength) {
+  if (status !== 'online' && status !== 'stale' && [...text].length < minHistorySearchLength) {
     throw new OperatorError(
       'INVALID_INPUT',
       `Type at least ${minHistorySearchLength} characters to search history (offline or all ` +

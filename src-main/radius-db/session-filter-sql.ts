@@ -25,6 +25,9 @@ export function sessionConditions(
   // FreeRADIUS keeps on the online set.
   if (filter.status === 'online') conditions.push('r.acctstoptime IS NULL');
   if (filter.status === 'offline') conditions.push('r.acctstoptime IS NOT NULL');
+  if (filter.status === 'stale') {
+    conditions.push('r.acctstoptime IS NULL', sql.stale.isStale('statement_timestamp()'));
+  }
 
   const searched = searchedText(filter.search, filter.status);
   if (searched !== null) {

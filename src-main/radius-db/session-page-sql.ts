@@ -44,7 +44,10 @@ export function sessionPageSql(
   // When the order needs no names, pick the rows from radacct first and join names to
   // those rows only: the online set can be 150k sessions, a page is at most 1001.
   // The export reads no next cursor, so it needs no sort key column either.
-  const keyColumn = wholeResult ? '' : `, (${key.sql})::text`;
+  // The page also carries each row's stale flag (after the key), for the table's badge.
+  const keyColumn = wholeResult
+    ? ''
+    : `, (${key.sql})::text, (r.acctstoptime IS NULL AND ${sql.stale.isStale('statement_timestamp()')})`;
   const count = withCount ? ', count(*) OVER () AS matched, statement_timestamp() AS read_at' : '';
   const text = key.needsNames
     ? `SELECT ${sql.selectRow}${keyColumn}${count}

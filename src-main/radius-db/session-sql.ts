@@ -1,9 +1,10 @@
-import type { SortColumn } from '@contract';
+import { defaultStaleAfterSeconds, type SortColumn } from '@contract';
 import { addressText, numberSql, timeSql, type TypedSql } from './column-sql';
 import { addressKind, type DetectedSchema } from './detected-schema';
 import { ipv6FieldSql } from './ipv6-columns';
 import { nasDirectorySql } from './nas-directory-sql';
 import { macDigitsSql, markedAddressSql, type SearchColumns } from './search-sql';
+import { staleSql, type StaleSql } from './stale-sql';
 
 /** A sort column as SQL: its expression, its type, and whether it can be NULL. */
 export interface SortKey extends TypedSql {
@@ -45,9 +46,14 @@ export interface SessionSql {
   sortKeys: Record<SortColumn, SortKey>;
   /** The NAS directory derived table, or null when names come from nowhere. */
   nasDirectory: string | null;
+  /** The profile's stale rule (stale-sql.ts). */
+  stale: StaleSql;
 }
 
-export function buildSessionSql(schema: DetectedSchema): SessionSql {
+export function buildSessionSql(
+  schema: DetectedSchema,
+  staleAfterSeconds = defaultStaleAfterSeconds,
+): SessionSql {
   const columns = schema.radacct;
   const nullable = (name: string): boolean => columns.get(name)?.nullable ?? true;
   const time = (name: string): string =>
@@ -170,5 +176,6 @@ export function buildSessionSql(schema: DetectedSchema): SessionSql {
     },
     sortKeys,
     nasDirectory,
+    stale: staleSql(schema, staleAfterSeconds),
   };
 }

@@ -36,10 +36,13 @@ export async function sessionStats(
     : `SELECT ${nasIp} AS nas_ip, NULL::text AS nas_name, per_nas.online FROM per_nas`;
   const rows = await db.arrays(
     `WITH per_nas AS (
-       SELECT r.nasipaddress, count(*) AS online FROM radacct r
+       SELECT r.nasipaddress, count(*) AS online,
+              count(*) FILTER (WHERE ${sql.stale.isStale('statement_timestamp()')}) AS stale
+       FROM radacct r
        WHERE ${online} GROUP BY r.nasipaddress),
      named AS (${named})
-     SELECT statement_timestamp(), named.nas_ip, named.nas_name, named.online
+     SELECT statement_timestamp(), named.nas_ip, named.nas_name, named.online,
+            (SELECT sum(stale) FROM per_nas)
      FROM (SELECT) clock LEFT JOIN named ON true`,
     params.values,
   );
@@ -56,6 +59,7 @@ export async function sessionStats(
   perNas.sort(compareNasPills);
   return {
     online: perNas.reduce((sum, pill) => sum + pill.online, 0),
+    stale: Number(rows[0]?.[4] ?? 0),
     perNas,
     readAt: isoTime(rows[0] ? String(rows[0][0]) : null) ?? '',
   };

@@ -115,10 +115,14 @@ function selectionConditions(
   sql: SessionSql,
   params: SqlParams,
 ): string[] {
-  // Only open sessions can be disconnected, whatever status the page shows.
+  // Only open sessions can be disconnected, whatever status the page shows; a page of
+  // stale sessions takes those only.
   const filter =
     selection.kind === 'filter'
-      ? { ...selection.filter, status: 'online' as const }
+      ? {
+          ...selection.filter,
+          status: selection.filter.status === 'stale' ? ('stale' as const) : ('online' as const),
+        }
       : { search: '', status: 'online' as const, nasIp: null };
   const conditions = sessionConditions(filter, scope, schema, sql, params);
   if (selection.kind === 'user') {

@@ -1,4 +1,4 @@
-import { staleAfterSeconds, type SubscriberDetail } from '@contract';
+import type { SubscriberDetail } from '@contract';
 import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import type { DbQueries } from './db-queries';
@@ -56,7 +56,7 @@ export async function subscriberDetail(
     account: checks.account,
     history,
     diagnosis: diagnose({ online, limit, account: checks.account, history, now }),
-    staleAfterSeconds,
+    staleAfterSeconds: sql.stale.staleAfterSeconds,
     readAt,
   };
 }

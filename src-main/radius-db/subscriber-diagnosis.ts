@@ -117,7 +117,7 @@ export function diagnose(input: {
         text:
           `Online only on ${online.length === 1 ? 'a stale session' : `${count}, all stale`}: ` +
           'no interim update for over an hour, so the NAS has probably lost it and the ' +
-          'subscriber may be offline. Disconnect it to clear radacct, then check the CPE.',
+          'subscriber may be offline. Disconnect it: if the NAS has no such session, Close in radacct ends the ghost. Then check the CPE.',
       };
     }
     const stale =

@@ -1,5 +1,4 @@
 import {
-  staleAfterSeconds,
   sessionRowLength,
   subscriberHistoryLength,
   type OnlineSession,
@@ -29,11 +28,7 @@ function userConditions(
   return conditions;
 }
 
-/**
- * Open sessions with the online-sessions query's fields. Stale: no Start or Interim-Update
- * for longer than twice the session's own Acct-Interim-Interval, and never less than
- * staleAfterSeconds, so an ISP on hourly interims does not see every session flagged.
- */
+/** Open sessions with the online-sessions query's fields, each flagged by the stale rule. */
 export async function readOnlineSessions(
   db: DbQueries,
   schema: DetectedSchema,
@@ -45,22 +40,15 @@ export async function readOnlineSessions(
   const text = (name: string): string => (columns.has(name) ? `r.${name}::text` : 'NULL::text');
   const time = (name: string): string =>
     columns.has(name) ? timeSql(`r.${name}`, columns.get(name), schema.serverTimeZone) : 'NULL';
-  const lastHeard = `greatest(${time('acctstarttime')}, ${time('acctupdatetime')})`;
-  const interval = columns.has('acctinterval')
-    ? `CASE WHEN btrim(r.acctinterval::text) ~ '^[0-9]{1,9}$'
-         THEN btrim(r.acctinterval::text)::bigint ELSE 0 END`
-    : '0';
   const params = new SqlParams();
   const where = whereSql([
     'r.acctstoptime IS NULL',
     ...userConditions(username, scope, schema, params),
   ]);
-  const floor = params.add(staleAfterSeconds, 'bigint');
   const rows = await db.arrays(
     `SELECT ${sql.selectRow}, ${text('nasportid')}, ${text('nasporttype')},
-            ${text('connectinfo_start')}, ${lastHeard},
-            coalesce(${lastHeard} < statement_timestamp()
-              - make_interval(secs => greatest(${floor}, 2 * ${interval})), true)
+            ${text('connectinfo_start')}, ${sql.stale.lastHeard},
+            ${sql.stale.isStale('statement_timestamp()')}
      FROM ${sql.fromWithNames} ${where}
      ORDER BY ${time('acctstarttime')} DESC NULLS LAST, r.radacctid DESC`,
     params.values,

@@ -99,7 +99,11 @@ export class ActiveDatabase {
       if (this.opening?.profileId !== profile.id) {
         const opening = {
           profileId: profile.id,
-          db: this.openDatabase(dbProfileOf(profile), { applicationName: 'Session Desk' }),
+          // The profile's stale threshold is part of every session query: a change reopens.
+          db: this.openDatabase(dbProfileOf(profile), {
+            applicationName: 'Session Desk',
+            staleAfterSeconds: this.store.cleanup.settings(profile.id).staleAfterSeconds,
+          }),
         };
         this.opening = opening;
         void opening.db

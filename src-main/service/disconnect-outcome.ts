@@ -41,6 +41,7 @@ export function settleOutcome(
     attempts: report.attempts.map(({ path, outcome, detail }) => ({ path, outcome, detail })),
     sent,
     answered: anythingAnswered(report),
+    ghost: false,
   };
   const nas = nasWords(target);
   const acknowledged = report.acknowledgedBy;
@@ -89,6 +90,21 @@ export function settleOutcome(
       sessionOpen: true,
     };
   }
+  const noSuchSession = report.attempts.some((attempt) => attempt.failure === 'no-such-session');
+  if (noSuchSession && !wasCancelled) {
+    return {
+      ...base,
+      result: 'failed',
+      ghost: true,
+      message: sentences(
+        `Ghost: ${nas} has no such session, but radacct still shows ${target.username} open`,
+        sentences(...report.attempts.map((attempt) => attempt.detail)),
+        'Close in radacct ends the row there (stop at its last update, Lost-Carrier)',
+      ),
+      stoppedAt: null,
+      sessionOpen: true,
+    };
+  }
   return {
     ...base,
     result: wasCancelled ? 'cancelled' : 'failed',
@@ -123,6 +139,7 @@ export function cancelledOutcome(
     sessionOpen: reading.kind === 'unknown' ? null : reading.kind === 'open',
     sent: false,
     answered: false,
+    ghost: false,
   };
 }
 
@@ -143,6 +160,7 @@ function replyWords(attempts: DisconnectAttempt[]): string {
   if (failures.has('timed-out')) return 'NAS reply lost or late';
   if (failures.has('cancelled')) return 'cancelled before the NAS replied';
   if (failures.has('rejected')) return 'the NAS refused the request';
+  if (failures.has('no-such-session')) return 'the NAS had no such session';
   return 'NAS reply lost';
 }
 

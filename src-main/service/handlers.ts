@@ -5,6 +5,9 @@ import { defaultTiming } from '../nas/disconnect';
 import { testNas } from '../nas/test-nas';
 import type { DeskContext } from './desk-context';
 import { disconnectOne } from './disconnect-one';
+import { closeGhost } from './cleanup/close-ghost';
+import type { StaleSweeper } from './cleanup/stale-sweeper';
+import type { Reconciliations } from './reconcile/reconciliations';
 import { createExportHandlers } from './export-handlers';
 import type { ExportJobs } from './export-jobs';
 import type { DisconnectRuns } from './disconnect-runs';
@@ -18,6 +21,8 @@ export interface DeskDomains {
   runs: DisconnectRuns;
   exports: ExportJobs;
   health: NasHealthReads;
+  sweeper: StaleSweeper;
+  reconciliations: Reconciliations;
 }
 
 /**
@@ -38,7 +43,7 @@ async function onlineFor(db: RadiusDb): Promise<number | null> {
 /** Every method of the contract, implemented by the domains; a missing one fails to compile. */
 export function createHandlers(
   desk: DeskContext,
-  { runs, exports, health }: DeskDomains,
+  { runs, exports, health, sweeper, reconciliations }: DeskDomains,
 ): Handlers {
   const { store, active, openDatabase, scope } = desk;
   return {
@@ -134,6 +139,16 @@ export function createHandlers(
     'health.nas': async ({ nasIp }) => health.nas(nasIp),
     'health.acknowledge': async ({ alertId }) => health.acknowledge(alertId),
     'health.setThresholds': async (thresholds) => health.setThresholds(thresholds),
+    'cleanup.status': async () => sweeper.status(),
+    'cleanup.saveSettings': async (input) => sweeper.saveSettings(input),
+    'cleanup.preview': async () => sweeper.preview(),
+    'cleanup.sweepNow': async () => sweeper.sweepNow(),
+    'cleanup.confirmNas': async ({ nasIp }) => sweeper.confirmNas(nasIp),
+    'cleanup.closeGhost': async ({ id, reason }) => closeGhost(desk, id, reason),
+    'reconcile.start': async ({ nasIp }) => reconciliations.start(nasIp),
+    'reconcile.report': async ({ id }) => reconciliations.report(id),
+    'reconcile.cancel': async ({ id }) => reconciliations.cancel(id),
+    'reconcile.closeGhosts': async ({ id }) => reconciliations.closeGhosts(id),
     ...subscriberHandlers(desk),
     ...createExportHandlers(exports),
   };

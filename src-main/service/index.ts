@@ -11,7 +11,9 @@ import { DisconnectRuns } from './disconnect-runs';
 import { EventHub, type EventListener } from './event-hub';
 import type { ChooseExportPath } from './export-destination';
 import { ExportJobs } from './export-jobs';
+import { StaleSweeper, type SweeperOptions } from './cleanup/stale-sweeper';
 import { createHandlers } from './handlers';
+import { Reconciliations } from './reconcile/reconciliations';
 import { withPermissionChecks } from './method-permissions';
 import { NasHealthReads, type NasHealthSettings } from './nas-health-reads';
 import { PendingWork } from './pending-work';
@@ -33,6 +35,8 @@ export interface ServiceOptions {
    * mode serves several). 0 (the default): only reads in flight at once are shared.
    */
   sharedReadMs?: number;
+  /** The stale-session sweeper's timing (tests sweep faster than every 5 minutes). */
+  sweeper?: SweeperOptions;
 }
 
 /**
@@ -59,6 +63,8 @@ export interface DeskService extends SessionDeskService {
    * server's /graphql: never reachable through `call`, so a page cannot claim a token's scope.
    */
   automation: AutomationApi;
+  /** The stale-session sweeper: its timer runs by itself; tests tick it. */
+  sweeper: StaleSweeper;
 }
 
 const consoleLog: DispatchLog = {
@@ -104,7 +110,10 @@ export function createService(options: ServiceOptions): DeskService {
   const runs = new DisconnectRuns(desk);
   const exports = new ExportJobs(desk);
   const health = new NasHealthReads({ ...desk, settings: options.health });
-  const handlers = createHandlers(desk, { runs, exports, health });
+  const sweeper = new StaleSweeper(desk, options.sweeper);
+  sweeper.start();
+  const reconciliations = new Reconciliations(desk, settings.timing?.apiTimeoutMs);
+  const handlers = createHandlers(desk, { runs, exports, health, sweeper, reconciliations });
   return {
     call: createDispatch(
       withPermissionChecks(
@@ -114,11 +123,14 @@ export function createService(options: ServiceOptions): DeskService {
       log,
     ),
     automation: createAutomationApi(desk),
+    sweeper,
     subscribe: (listener) => events.subscribe(listener),
     resume: () => active.resumeLast(),
     close: async () => {
       runs.cancelAll();
       exports.cancelAll();
+      reconciliations.cancelAll();
+      await sweeper.stop();
       await work.drain();
       await active.release();
     },

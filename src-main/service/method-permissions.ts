@@ -4,6 +4,8 @@ import { requirePermission, type Permission } from '../permissions';
 
 const view = ['sessions.view'] as const;
 const disconnect = ['sessions.view', 'subscribers.disconnect'] as const;
+/** Every write to radacct, and the settings that make the sweeper write. */
+const cleanup = ['sessions.view', 'sessions.cleanup'] as const;
 
 /**
  * What each method needs the connected operator to hold, checked in main before the
@@ -63,6 +65,18 @@ export const methodPermissions: Record<MethodName, readonly Permission[]> = {
   'disconnect.cancel': disconnect,
   'disconnect.report': disconnect,
   'disconnect.retryFailed': disconnect,
+  // Who sweeps and how much is worth knowing to anyone who watches sessions.
+  'cleanup.status': view,
+  'cleanup.saveSettings': cleanup,
+  'cleanup.preview': cleanup,
+  'cleanup.sweepNow': cleanup,
+  'cleanup.confirmNas': cleanup,
+  'cleanup.closeGhost': cleanup,
+  // Reading a router takes the NAS logins that serve disconnects.
+  'reconcile.start': disconnect,
+  'reconcile.report': disconnect,
+  'reconcile.cancel': disconnect,
+  'reconcile.closeGhosts': cleanup,
 };
 
 /**

@@ -55,6 +55,11 @@ export interface DisconnectOutcome {
   sent: boolean;
   /** Whether the NAS answered about this session on any path. */
   answered: boolean;
+  /**
+   * The NAS said it has no such session (RouterOS found none, CoA NAK 503) and radacct still
+   * shows it open: a ghost, which "Close in radacct" (cleanup.closeGhost) ends there.
+   */
+  ghost: boolean;
 }
 
 /** The most sessions one bulk run may take; past it, the NAS console is the right tool. */

@@ -16,6 +16,8 @@ export const errorCodes = [
   'NAS_UNREACHABLE',
   'NAS_REJECTED',
   'BRIDGE_DOWN',
+  /** Another workstation holds the work this asked for (the sweeper's one-runner lock). */
+  'CONFLICT',
   'INTERNAL',
 ] as const;
 

@@ -61,6 +61,17 @@ import {
   type SessionPage,
   type SessionStats,
 } from './sessions';
+import { reconcileIdSchema, reconcileStartSchema, type Reconciliation } from './reconcile';
+import {
+  cleanupSettingsInputSchema,
+  closeGhostInputSchema,
+  confirmNasInputSchema,
+  type CleanupSettings,
+  type GhostCloseOutcome,
+  type SweepPreview,
+  type SweeperStatus,
+  type SweepSummary,
+} from './stale';
 import {
   pingInputSchema,
   subscriberDetailInputSchema,
@@ -89,6 +100,8 @@ export * from './permissions';
 export * from './profiles';
 export * from './radacct-id';
 export * from './sessions';
+export * from './stale';
+export * from './reconcile';
 export * from './subscribers';
 export * from './table-layout';
 
@@ -179,6 +192,24 @@ export const contract = {
   'apiTokens.create': method<CreatedApiToken>()(apiTokenDraftSchema),
   /** From now on the token gets 401; it stays listed as revoked. */
   'apiTokens.revoke': method<ApiTokenSummary>()(apiTokenIdSchema),
+  /** The profile's stale threshold and sweeper switch, who runs the sweeper, its last sweep. */
+  'cleanup.status': method<SweeperStatus>()(none),
+  /** Saves the threshold and the switch (audited); a new threshold reopens the database. */
+  'cleanup.saveSettings': method<CleanupSettings>()(cleanupSettingsInputSchema),
+  /** What a sweep would close now, per NAS; writes nothing. */
+  'cleanup.preview': method<SweepPreview>()(none),
+  /** Sweeps now under the one-runner lock; CONFLICT when another workstation holds it. */
+  'cleanup.sweepNow': method<SweepSummary>()(none),
+  /** Lets the sweeper close a NAS the silence guard holds (audited). */
+  'cleanup.confirmNas': method<null>()(confirmNasInputSchema),
+  /** "Close in radacct": one session the NAS says it does not have (audited). */
+  'cleanup.closeGhost': method<GhostCloseOutcome>()(closeGhostInputSchema),
+  /** Router vs radacct, one NAS or all: a background job; `reconcile.progress` follows it. */
+  'reconcile.start': method<Reconciliation>()(reconcileStartSchema),
+  'reconcile.report': method<Reconciliation>()(reconcileIdSchema),
+  'reconcile.cancel': method<Reconciliation>()(reconcileIdSchema),
+  /** Closes the ghosts a finished reconciliation listed (each audited). */
+  'reconcile.closeGhosts': method<GhostCloseOutcome[]>()(reconcileIdSchema),
 } as const;
 
 export type Contract = typeof contract;
@@ -206,12 +237,15 @@ export interface Events {
   'export.progress': ExportProgress;
   /** A traceroute got a hop, and once more when it ends. */
   'traceroute.progress': TracerouteView;
+  /** A reconciliation read one more NAS (throttled), and once more when it ends. */
+  'reconcile.progress': Reconciliation;
 }
 export type EventName = keyof Events;
 export const eventNames: EventName[] = [
   'disconnect.progress',
   'export.progress',
   'traceroute.progress',
+  'reconcile.progress',
 ];
 
 /** The IPC channel an event travels on. */

@@ -134,7 +134,16 @@ export function unconfiguredNas(nasIp: string): NasAccessSummary {
 }
 
 /** acknowledge-drop: an operator acknowledged a NAS drop alert (nasIp; no session). */
-export const auditActions = ['disconnect', 'bulk-disconnect', 'acknowledge-drop'] as const;
+export const auditActions = [
+  'disconnect',
+  'bulk-disconnect',
+  'acknowledge-drop',
+  // Writes to radacct under sessions.cleanup (README, "Stale sessions").
+  'sweep-close',
+  'ghost-close',
+  'sweeper-setting',
+  'confirm-silent-nas',
+] as const;
 export const disconnectPaths = ['routeros-api', 'coa'] as const;
 export const auditResults = disconnectResults;
 

@@ -148,17 +148,11 @@ export interface CauseCount {
   sessions: number;
 }
 
-/**
- * An open session is stale when nothing was heard from it (Start or Interim-Update) for
- * 30 minutes, or for three of its own interim intervals when those are longer.
- */
-export const staleNasFloorSeconds = 1800;
-export const staleNasIntervals = 3;
-
 export interface NasHealthDetail {
   nasIp: string;
   nasName: string | null;
   online: number;
+  /** Open sessions the stale rule (stale.ts) flags. */
   stale: number;
   causes: { lastHour: CauseCount[]; lastDay: CauseCount[] };
   /** FreeRADIUS's Accounting-On/Off close of this NAS's sessions within the last 7 days. */

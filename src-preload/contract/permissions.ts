@@ -5,7 +5,8 @@
  * - sessions.view: the Sessions and Subscriber pages load at all.
  * - sessions.view_all: a reseller-tied operator sees every session, not only its tree's.
  * - subscribers.disconnect: Disconnect, bulk runs, and the NAS access they need.
- * - sessions.cleanup: closing sessions the NAS no longer has; reserved, nothing uses it yet.
+ * - sessions.cleanup: every write to radacct: the stale-session sweeper (its switch and
+ *   threshold), closing a ghost, closing what a router reconciliation found.
  */
 export const permissionNames = [
   'sessions.view',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { maxRadacctId, radacctIdText } from './radacct-id';
 import { operatorText } from './text';
 
-export const sessionStatuses = ['online', 'offline', 'all'] as const;
+/** 'stale': open sessions the stale rule flags (stale.ts). */
+export const sessionStatuses = ['online', 'stale', 'offline', 'all'] as const;
 export type SessionStatus = (typeof sessionStatuses)[number];
 
 /** Columns an operator can sort by; each maps to one SQL expression in main. */
@@ -151,6 +152,8 @@ export interface SessionPage {
   /** Where the next page starts; null on the last page. */
   nextCursor: SessionCursor | null;
   matches: MatchCount;
+  /** radacct ids of this page's open sessions the stale rule flags. */
+  stale: string[];
   /** When the database answered (its clock, ISO 8601). */
   readAt: string;
 }
@@ -180,6 +183,8 @@ export function compareNasPills(
 
 export interface SessionStats {
   online: number;
+  /** Online sessions the stale rule flags (counted in online). */
+  stale: number;
   perNas: NasPill[];
   readAt: string;
 }

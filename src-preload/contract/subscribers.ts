@@ -24,14 +24,6 @@ export interface SubscriberSuggestion {
 /** How many past sessions the detail lists, newest first. */
 export const subscriberHistoryLength = 50;
 
-/**
- * An open session with no Accounting-Start or Interim-Update for this long is marked stale:
- * two missed interims at the common 10-minute interval, or one missed at the 30-minute one.
- * A NAS that rebooted without sending Accounting-Off leaves exactly these rows behind, and
- * they still count against Simultaneous-Use in FreeRADIUS's checkrad-less setups.
- */
-export const staleAfterSeconds = 3600;
-
 /** Who the username is, as far as the panel tables tell; all null without them. */
 export interface SubscriberIdentity {
   username: string;
@@ -51,7 +43,10 @@ export interface OnlineSession {
   connectInfoStart: string | null;
   /** The latest Start or Interim-Update radacct holds (ISO 8601). */
   lastHeardAt: string | null;
-  /** No accounting for longer than staleAfterSeconds: probably a session the NAS lost. */
+  /**
+   * The stale rule (stale.ts) flags it: probably a session the NAS lost. A NAS that rebooted
+   * without Accounting-Off leaves exactly these, and they count against Simultaneous-Use.
+   */
   stale: boolean;
 }
 
@@ -95,6 +90,7 @@ export interface SubscriberDetail {
   /** The last sessions (open ones included), newest first. */
   history: SessionRow[];
   diagnosis: Diagnosis;
+  /** The profile's stale threshold (stale.ts). */
   staleAfterSeconds: number;
   /** When the database answered (its clock, ISO 8601). */
   readAt: string;

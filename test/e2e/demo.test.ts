@@ -248,7 +248,7 @@ describe.skipIf(!hasChromium)('npm run demo -- --browser, in Chromium', () => {
     const row = page.getByTestId('session-row').first();
     expect(await row.getAttribute('data-session-id')).toBe(needle.id);
     expect(await row.textContent()).toContain(needle.username);
-    expect(await row.locator('[data-column="ipv6Prefix"]').textContent()).toContain(needle.lan);
+    // At 1440 px the IPv6 column is in the column chooser; the subscriber page shows it below.
     await snapshot(page, 'demo-02b-search-ipv6-in-delegated-prefix');
 
     await row.getByTestId('open-subscriber').click();

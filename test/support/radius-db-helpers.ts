@@ -12,7 +12,7 @@ import type { RadiusDb } from '../../src-main/radius-db';
 /** A list input as the renderer would send it, with the contract's defaults filled in. */
 export function listInput(input: {
   search?: string;
-  status?: 'online' | 'offline' | 'all';
+  status?: SessionListInput['filter']['status'];
   nasIp?: string | null;
   sort?: SessionListInput['sort'];
   pageSize?: number;

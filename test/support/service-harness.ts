@@ -27,7 +27,11 @@ export function openServiceHarness(
     join(dataFolder, 'session-desk.sqlite'),
     createKeyFileSealer(dataFolder),
   );
-  const service = createService({ store, log: { error: () => undefined }, ...options });
+  const service = createService({
+    store,
+    log: { error: (message, error) => process.env.SD_TEST_LOG && console.error(message, error) },
+    ...options,
+  });
   const call = <M extends MethodName>(method: M, input: MethodInput<M>) =>
     service.call(method, input) as Promise<Result<MethodOutput<M>>>;
   return {

@@ -2,16 +2,15 @@ import type { BngSessionSource, SimulatedNasSession } from './bng-source';
 import type { PppActiveSession, PppActiveTable } from './ppp-active-table';
 
 /**
- * `/ppp/active` over the demo's radacct. A print names its user (as our client's does); a
- * remove names only the `.id`, so the rows a print showed are remembered until removed.
+ * `/ppp/active` over the demo's radacct. A print names its user (as a disconnect's does) or
+ * none (a reconciliation's); a remove names only the `.id`, so the rows a print showed are
+ * remembered until removed.
  */
 export function bngPppTable(source: BngSessionSource): PppActiveTable {
   const shown = new Map<string, SimulatedNasSession>();
   return {
     async candidates(name) {
-      // Listing every session of a NAS is not something the demo's source can do.
-      if (name === undefined) return [];
-      const sessions = await source.activeSessions(name);
+      const sessions = await source.activeSessions(name ?? null);
       for (const session of sessions) shown.set(session.id, session);
       return sessions.map(pppRow);
     },

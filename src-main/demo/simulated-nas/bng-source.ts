@@ -10,8 +10,11 @@ export interface SimulatedNasSession {
 
 /** Where the simulated NAS learns its sessions and ends them: radacct, in the demo. */
 export interface BngSessionSource {
-  /** The user's open sessions on this NAS, as /ppp/active shows them (read from radacct). */
-  activeSessions(username: string): Promise<SimulatedNasSession[]>;
+  /**
+   * The user's open sessions on this NAS, as /ppp/active shows them (read from radacct);
+   * null: every user's (a print with no query, as a reconciliation asks).
+   */
+  activeSessions(username: string | null): Promise<SimulatedNasSession[]>;
   /**
    * Ends one session as a BNG does: its Accounting-Stop (Admin-Reset) reaches radacct.
    * False when no such open session.

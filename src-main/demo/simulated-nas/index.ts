@@ -25,8 +25,8 @@ export async function startSimulatedNas(options: {
   nasIp: string;
   apiCredentials: { user: string; password: string };
   coaSecret: string;
-  /** The user's open sessions on this NAS, as /ppp/active shows them (read from radacct). */
-  activeSessions(username: string): Promise<SimulatedNasSession[]>;
+  /** The user's open sessions on this NAS (null: everyone's), as /ppp/active shows them. */
+  activeSessions(username: string | null): Promise<SimulatedNasSession[]>;
   /**
    * Ends one session as a BNG does: its Accounting-Stop (Admin-Reset) reaches radacct.
    * False when no such open session.

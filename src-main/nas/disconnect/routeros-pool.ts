@@ -78,6 +78,7 @@ export function createRouterOsPool(options: {
       });
     return {
       findActive: (username: string) => watch(session.findActive(username)),
+      listActive: () => watch(session.listActive()),
       removeActive: (id: string) => watch(session.removeActive(id)),
     };
   };
@@ -111,6 +112,7 @@ export function createRouterOsPool(options: {
         return finding;
       },
       removeActive: (id) => session.removeActive(id),
+      listActive: () => session.listActive(),
       // The pool owns its connections: closeAll() ends them.
       close: async () => undefined,
     };

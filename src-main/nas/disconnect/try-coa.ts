@@ -52,7 +52,7 @@ export async function tryCoa(
     const cause = outcome.errorCause === null ? '' : ` (${outcome.errorCause})`;
     return {
       ...answered('failed', `Disconnect-NAK ${outcome.reason}${cause}`),
-      failure: 'rejected',
+      failure: outcome.errorCause === sessionContextNotFound ? 'no-such-session' : 'rejected',
     };
   } catch (failure) {
     const failedAt = nasFailureOf(failure);
@@ -67,6 +67,9 @@ export async function tryCoa(
     };
   }
 }
+
+/** RFC 5176 Error-Cause 503: the NAS has no session matching the request. */
+const sessionContextNotFound = 503;
 
 function attempt(outcome: DisconnectAttempt['outcome'], detail: string): DisconnectAttempt {
   return {

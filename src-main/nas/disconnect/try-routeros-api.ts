@@ -44,7 +44,12 @@ export async function tryRouterOsApi(
     answered = true;
     const chosen = pickSessionToRemove(active, target);
     if (!chosen) {
-      return { ...attempt('failed', noMatchingEntry(target, active)), answered };
+      // The router answered: it has no entry for this row's session.
+      return {
+        ...attempt('failed', noMatchingEntry(target, active)),
+        answered,
+        failure: 'no-such-session',
+      };
     }
     throwIfCancelled(signal);
     sent = true;

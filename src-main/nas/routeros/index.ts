@@ -1,5 +1,6 @@
 export { openRouterOsSession, type RouterOsLogin, type RouterOsSession } from './routeros-session';
 export {
+  macDigits,
   pickSessionToRemove,
   routerOsSessionNumber,
   type SessionRow,

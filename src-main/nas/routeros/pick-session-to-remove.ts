@@ -57,6 +57,6 @@ export function routerOsSessionNumber(text: string): string | null {
 }
 
 /** `AA:BB:CC:DD:EE:FF`, `aa-bb-cc-dd-ee-ff` and `aabb.ccdd.eeff` are the same MAC. */
-function macDigits(mac: string): string {
+export function macDigits(mac: string): string {
   return mac.toLowerCase().replace(/[^0-9a-f]/g, '');
 }

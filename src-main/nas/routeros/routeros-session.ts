@@ -39,6 +39,8 @@ export interface RouterOsLogin {
 /** One logged-in API connection to a NAS, kept for a whole run (a login per call is slow). */
 export interface RouterOsSession {
   findActive(username: string): Promise<PppActive[]>;
+  /** Every `/ppp/active` entry, with only the fields a reconciliation compares. */
+  listActive(): Promise<PppActive[]>;
   removeActive(id: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -103,6 +105,12 @@ export async function openRouterOsSession(login: RouterOsLogin): Promise<RouterO
       const rows = await command<Record<string, unknown>[]>('/ppp/active/print', [
         `=.proplist=${pppActiveProperties.join(',')}`,
         `?name=${username}`,
+      ]);
+      return rows.map(pppActiveFromReply);
+    },
+    async listActive() {
+      const rows = await command<Record<string, unknown>[]>('/ppp/active/print', [
+        `=.proplist=${pppActiveProperties.join(',')}`,
       ]);
       return rows.map(pppActiveFromReply);
     },

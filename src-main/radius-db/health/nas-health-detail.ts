@@ -1,8 +1,6 @@
 import { isIP } from 'node:net';
 import {
   rebootCauses,
-  staleNasFloorSeconds,
-  staleNasIntervals,
   type CauseCount,
   type HistoryCoverage,
   type NasHealthDetail,
@@ -46,18 +44,8 @@ export async function readNasHealthDetail(
   const nas = params.add(address, sql.nasIpType);
   const scoped = scopeSql(scope, schema, params);
   const inScope = scoped === null ? '' : ` AND ${scoped}`;
-  const columns = schema.radacct;
   const start = radacctTime(schema, 'acctstarttime');
   const stop = radacctTime(schema, 'acctstoptime');
-  const updated = columns.has('acctupdatetime')
-    ? radacctTime(schema, 'acctupdatetime').value
-    : 'NULL';
-  const interval = columns.has('acctinterval')
-    ? `CASE WHEN btrim(r.acctinterval::text) ~ '^[0-9]{1,9}$'
-         THEN btrim(r.acctinterval::text)::bigint ELSE 0 END`
-    : '0';
-  const floor = params.add(staleNasFloorSeconds, 'bigint');
-  const intervals = params.add(staleNasIntervals, 'integer');
   const reboot = rebootCauses.map((cause) => params.add(cause, 'text')).join(', ');
   const searchDays = params.add(accountingOnSearchDays, 'integer');
   const name = sql.nasDirectory
@@ -67,9 +55,7 @@ export async function readNasHealthDetail(
     `WITH clock AS (SELECT statement_timestamp() AS now_at),
      open_sessions AS (
        SELECT count(*) AS online,
-              count(*) FILTER (WHERE coalesce(greatest(${start.value}, ${updated}), ${start.value})
-                < clock.now_at - make_interval(secs => greatest(${floor}, ${intervals} * ${interval})))
-                AS stale
+              count(*) FILTER (WHERE ${sql.stale.isStale('clock.now_at')}) AS stale
        FROM radacct r, clock
        WHERE r.acctstoptime IS NULL AND r.nasipaddress = ${nas}${inScope}
        GROUP BY clock.now_at),

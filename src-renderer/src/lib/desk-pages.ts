@@ -2,6 +2,7 @@
 export const deskPages = [
   'sessions',
   'health',
+  'stale',
   'subscriber',
   'nas',
   'audit',
@@ -13,6 +14,7 @@ export type DeskPage = (typeof deskPages)[number];
 export const deskPageLabels: Record<DeskPage, string> = {
   sessions: 'Sessions',
   health: 'Sessions per NAS',
+  stale: 'Stale',
   subscriber: 'Subscriber',
   nas: 'NAS',
   audit: 'Audit log',

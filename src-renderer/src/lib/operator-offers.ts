@@ -7,6 +7,9 @@ import type { DeskPage } from './desk-pages';
 export const pageNeeds: Record<DeskPage, Permission> = {
   sessions: 'sessions.view',
   health: 'sessions.view',
+  // Anyone who watches sessions sees the threshold and who sweeps; changing them needs
+  // sessions.cleanup, which main checks on every write.
+  stale: 'sessions.view',
   subscriber: 'sessions.view',
   audit: 'sessions.view',
   // NAS logins and secrets serve disconnects only.
@@ -21,6 +24,8 @@ export interface OperatorOffers {
   missingFor(page: DeskPage): Permission | null;
   /** Disconnect, Disconnect all, tick boxes and the bulk bar, on every page. */
   disconnect: boolean;
+  /** Writes to radacct: Close in radacct for a ghost, the sweeper's switch and preview. */
+  cleanup: boolean;
 }
 
 /**
@@ -34,5 +39,6 @@ export function operatorOffers(identity: OperatorIdentity | null): OperatorOffer
     missingFor: (page) =>
       identity === null || granted.has(pageNeeds[page]) ? null : pageNeeds[page],
     disconnect: granted.has('subscribers.disconnect'),
+    cleanup: granted.has('sessions.cleanup'),
   };
 }

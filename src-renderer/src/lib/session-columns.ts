@@ -21,6 +21,8 @@ export type SessionCell =
     }
   /** A link to the subscriber page (live data), plain text otherwise. */
   | { kind: 'username' }
+  /** How long ago radacct last heard from an online session; stale ones stand out. */
+  | { kind: 'lastUpdate' }
   /** Online / offline and why it ended; spans the action column when the row has none. */
   | { kind: 'status' };
 
@@ -139,7 +141,8 @@ export const sessionColumns: readonly SessionColumn[] = [
       title: (session) => ipv6Details(session) || null,
     }),
     widest: '2001:db8:ffff:ff00::/56',
-    byDefault: 'shown',
+    // At 1366–1599 px the names need the room: the column chooser brings it back.
+    byDefault: 'wide',
     ...fixed,
   },
   {
@@ -173,6 +176,17 @@ export const sessionColumns: readonly SessionColumn[] = [
       title: (session) => session[F.startTime],
     }),
     widest: '2026-12-31 23:59:59',
+    byDefault: 'shown',
+    ...fixed,
+  },
+  {
+    id: 'lastUpdate',
+    label: 'Last update',
+    sort: null,
+    numeric: true,
+    // The last Start or Interim-Update as an age; stale rows are badged too.
+    cell: { kind: 'lastUpdate' },
+    widest: '59 min ago',
     byDefault: 'shown',
     ...fixed,
   },

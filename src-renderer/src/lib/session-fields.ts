@@ -1,5 +1,6 @@
 // What a session row means, field by field, beyond the raw values of the bridge.
 import { F, type NasEntry, type SessionRow } from '@contract';
+import { formatAge } from './format';
 
 export const isOnline = (session: SessionRow): boolean => session[F.stopTime] === null;
 
@@ -44,4 +45,15 @@ export function ipv6Details(session: SessionRow): string {
     .filter(([, value]) => value !== null)
     .map(([name, value]) => `${name}: ${value}`)
     .join('\n');
+}
+
+/**
+ * How long ago radacct last heard from the session (its last Start or Interim-Update, the
+ * start when none): "4 min ago". Offline sessions show nothing: they ended.
+ */
+export function lastUpdateAge(session: SessionRow, nowMs: number): string {
+  if (!isOnline(session)) return '';
+  const heard = session[F.updateTime] ?? session[F.startTime];
+  const heardMs = heard === null ? Number.NaN : Date.parse(heard);
+  return Number.isNaN(heardMs) ? '' : formatAge(nowMs - heardMs);
 }

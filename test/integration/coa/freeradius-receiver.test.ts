@@ -180,7 +180,7 @@ describe.skipIf(!hasFreeradius)('FreeRADIUS 3.2 as the NAS: a real Disconnect re
             detail: 'CoA: Disconnect-NAK Session-Context-Not-Found (503)',
             sent: true,
             answered: true,
-            failure: 'rejected',
+            failure: 'no-such-session',
           },
         ],
       });

@@ -16,7 +16,7 @@ import {
   type FreeradiusReceiver,
 } from '../../support/freeradius/disconnect-receiver';
 import { hasFreeradius, hasRadclient } from '../../support/freeradius/freeradius-binaries';
-import { radclientSend } from '../../support/freeradius/radclient';
+import { radclient } from '../../support/freeradius/radclient';
 import { listInput } from '../../support/radius-db-helpers';
 
 const secret = 'noc-acct-secret';
@@ -51,17 +51,23 @@ describe.skipIf(!canRun)('a dual-stack Accounting-Start written by FreeRADIUS', 
       knownSession: { userName: 'unused', acctSessionId: 'unused' },
       radiusdConf: accountingWriterConfig(conninfo(database.url)),
     });
-    const printed = await radclientSend(writer, 'acct', secret, {
-      'Acct-Status-Type': 'Start',
-      'User-Name': '"tomas@fiber"',
-      'Acct-Session-Id': '"81a00420"',
-      'NAS-IP-Address': '127.0.10.42',
-      'NAS-Port-Type': 'Ethernet',
-      'Calling-Station-Id': '"AA:BB:CC:00:04:20"',
-      'Framed-IP-Address': '100.64.4.20',
-      'Framed-IPv6-Prefix': '2001:db8:bb10:4200::/64',
-      'Delegated-IPv6-Prefix': '2001:db8:aa10:4200::/56',
-    });
+    const printed = await radclient(
+      writer,
+      'acct',
+      secret,
+      {
+        'Acct-Status-Type': 'Start',
+        'User-Name': '"tomas@fiber"',
+        'Acct-Session-Id': '"81a00420"',
+        'NAS-IP-Address': '127.0.10.42',
+        'NAS-Port-Type': 'Ethernet',
+        'Calling-Station-Id': '"AA:BB:CC:00:04:20"',
+        'Framed-IP-Address': '100.64.4.20',
+        'Framed-IPv6-Prefix': '2001:db8:bb10:4200::/64',
+        'Delegated-IPv6-Prefix': '2001:db8:aa10:4200::/56',
+      },
+      2,
+    );
     expect(printed).toContain('Received Accounting-Response');
     db = await openRadiusDb(database.profile);
   });

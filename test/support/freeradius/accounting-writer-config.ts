@@ -1,4 +1,4 @@
-import { radiusdFolders, type ReceiverConfig } from './receiver-config';
+import { raddbPreamble, type ReceiverConfig } from './receiver-config';
 
 /** Debian's copy of FreeRADIUS's stock PostgreSQL queries (rlm_sql), read as it ships. */
 export const stockPostgresqlQueries =
@@ -10,7 +10,7 @@ export const stockPostgresqlQueries =
  * (a libpq connection string), as a production FreeRADIUS writes them.
  */
 export function accountingWriterConfig(database: string): (config: ReceiverConfig) => string {
-  return ({ raddb, address, port, clientAddress, secret }) => `${radiusdFolders(raddb)}
+  return ({ raddb, address, port, clientAddress, secret }) => `${raddbPreamble(raddb)}
 client session-desk {
 	ipaddr = ${clientAddress}
 	secret = "${secret}"

@@ -54,7 +54,7 @@ export async function startFreeradiusReceiver(
   }
 }
 
-class PortTaken extends Error {}
+export class PortTaken extends Error {}
 
 async function startOnce(options: ReceiverOptions): Promise<FreeradiusReceiver> {
   if (freeradiusPath === undefined) {
@@ -66,6 +66,27 @@ async function startOnce(options: ReceiverOptions): Promise<FreeradiusReceiver> 
   const config = { ...options, raddb, address, port, clientAddress: '127.0.0.1' };
   await writeFile(join(raddb, 'radiusd.conf'), (options.radiusdConf ?? receiverConfig)(config));
 
+  const running = await launchFreeradius(raddb);
+  return {
+    address,
+    port,
+    secret: options.secret,
+    knownSession: options.knownSession,
+    output: running.output,
+    stop: running.stop,
+  };
+}
+
+/**
+ * Runs FreeRADIUS in the foreground (`-X`) on a generated raddb folder until it is ready;
+ * stop() ends it and removes the folder. PortTaken when its port was taken meanwhile.
+ */
+export async function launchFreeradius(
+  raddb: string,
+): Promise<{ output: () => string; stop: () => Promise<void> }> {
+  if (freeradiusPath === undefined) {
+    throw new Error('FreeRADIUS is not installed: guard the suite with hasFreeradius.');
+  }
   const child = spawn(freeradiusPath, ['-X', '-d', raddb], { stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
   const collect = (chunk: Buffer): void => {
@@ -77,21 +98,13 @@ async function startOnce(options: ReceiverOptions): Promise<FreeradiusReceiver> 
     await ended(child);
     await rm(raddb, { recursive: true, force: true });
   };
-
   try {
     await untilReady(child, () => printed);
   } catch (failure) {
     await stop();
     throw failure;
   }
-  return {
-    address,
-    port,
-    secret: options.secret,
-    knownSession: options.knownSession,
-    output: () => printed,
-    stop,
-  };
+  return { output: () => printed, stop };
 }
 
 function untilReady(child: ChildProcess, printed: () => string): Promise<void> {

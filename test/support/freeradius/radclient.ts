@@ -7,27 +7,37 @@ import { radclientPath } from './freeradius-binaries';
  * a second, independent client, so a receiver misconfiguration cannot hide behind a bug of
  * ours. One try, so a drop shows up as "No reply".
  */
-export async function radclientDisconnect(
+export function radclientDisconnect(
   receiver: { address: string; port: number },
   secret: string,
   attributes: Record<string, string>,
 ): Promise<string> {
-  return radclientSend(receiver, 'disconnect', secret, attributes);
+  return radclient(receiver, 'disconnect', secret, attributes, 2);
 }
 
-/** The same for any radclient command (`acct` for an Accounting-Request). */
-export async function radclientSend(
-  receiver: { address: string; port: number },
-  command: 'disconnect' | 'acct',
+/** One packet of `kind` through radclient, one try waiting `timeoutSeconds`; what it printed. */
+export async function radclient(
+  server: { address: string; port: number },
+  kind: 'disconnect' | 'acct',
   secret: string,
   attributes: Record<string, string>,
+  timeoutSeconds: number,
 ): Promise<string> {
   if (radclientPath === undefined) {
     throw new Error('radclient is not installed: guard the test with hasRadclient.');
   }
   const child = spawn(
     radclientPath,
-    ['-x', '-r', '1', '-t', '2', `${receiver.address}:${receiver.port}`, command, secret],
+    [
+      '-x',
+      '-r',
+      '1',
+      '-t',
+      String(timeoutSeconds),
+      `${server.address}:${server.port}`,
+      kind,
+      secret,
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let printed = '';

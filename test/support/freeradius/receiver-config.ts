@@ -26,22 +26,6 @@ export interface ReceiverConfig {
   signReplies?: boolean;
 }
 
-/** Where a private FreeRADIUS reads and writes (all in raddb), and its log on stdout. */
-export function radiusdFolders(raddb: string): string {
-  return `prefix = /usr
-raddbdir = ${raddb}
-confdir = \${raddbdir}
-run_dir = \${raddbdir}
-logdir = \${raddbdir}
-libdir = /usr/lib/freeradius
-pidfile = \${run_dir}/radiusd.pid
-
-log {
-	destination = stdout
-}
-`;
-}
-
 /**
  * A minimal radiusd.conf for FreeRADIUS 3.2 acting as a NAS's Disconnect receiver. In 3.x
  * `recv-coa` handles Disconnect-Request as well as CoA-Request (there is no recv-disconnect
@@ -58,7 +42,7 @@ export function receiverConfig(config: ReceiverConfig): string {
 		}
 		`
     : '';
-  return `${radiusdFolders(raddb)}
+  return `${raddbPreamble(raddb)}
 client session-desk {
 	ipaddr = ${clientAddress}
 	secret = ${quoted(secret)}
@@ -113,4 +97,23 @@ function quoted(value: string): string {
     throw new Error(`"${value}" needs escaping in unlang; use letters, digits and @.:-_ only.`);
   }
   return `"${value}"`;
+}
+
+/**
+ * The start of every generated radiusd.conf: everything FreeRADIUS reads or writes stays in
+ * the raddb folder, and it logs to stdout (where `-X` output is read).
+ */
+export function raddbPreamble(raddb: string): string {
+  return `prefix = /usr
+raddbdir = ${raddb}
+confdir = \${raddbdir}
+run_dir = \${raddbdir}
+logdir = \${raddbdir}
+libdir = /usr/lib/freeradius
+pidfile = \${run_dir}/radiusd.pid
+
+log {
+	destination = stdout
+}
+`;
 }

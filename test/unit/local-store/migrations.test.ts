@@ -40,6 +40,7 @@ describe('migrations', () => {
       expect(tablesOf(db)).toEqual([
         'api_token',
         'audit_log',
+        'cleanup_settings',
         'desk_state',
         'disconnect_run',
         'drop_acknowledgement',
@@ -47,6 +48,7 @@ describe('migrations', () => {
         'nas_access',
         'profile',
         'saved_filter',
+        'silent_nas_confirmation',
         'table_layout',
       ]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -40,6 +40,7 @@ const outcome = (overrides: Partial<DisconnectOutcome>): DisconnectOutcome => ({
   sessionOpen: false,
   sent: true,
   answered: true,
+  ghost: false,
   ...overrides,
 });
 

@@ -11,6 +11,7 @@ import {
   type SessionSort,
   type SortColumn,
 } from '@contract';
+import { isStaleAt } from './offline-stale';
 
 type SortKey = string | number | bigint | null;
 
@@ -98,6 +99,7 @@ export function querySessions(
   haystacks: readonly string[],
   filter: SessionFilter,
   sort: SessionSort,
+  staleBefore: number | null = null,
 ): SessionRow[] {
   const needle = filter.search.toLowerCase();
   // A whole IPv6 address finds the sessions whose address or prefixes hold it, as live.
@@ -109,6 +111,7 @@ export function querySessions(
     const session = sessions[i] as SessionRow;
     if (filter.status === 'online' && session[F.stopTime] !== null) continue;
     if (filter.status === 'offline' && session[F.stopTime] === null) continue;
+    if (filter.status === 'stale' && !isStaleAt(session, staleBefore)) continue;
     if (filter.nasIp !== null && session[F.nasIp] !== filter.nasIp) continue;
     if (needle !== '' && !(haystacks[i] as string).includes(needle)) {
       if (ipv6 === null || !holdsIpv6(session, ipv6)) continue;

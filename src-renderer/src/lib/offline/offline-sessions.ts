@@ -2,9 +2,10 @@
 // of the filtered, sorted rows, and the cursor is simply the offset of the next page
 // (the file never changes under it, so an offset is as stable as a keyset).
 import type { Result, SessionFilter, SessionListInput, SessionPage, SessionSort } from '@contract';
-import type { SessionRow } from '@contract';
+import { F, type SessionRow } from '@contract';
 import type { SessionSource } from '../state/session-source';
 import { querySessions, searchText } from './offline-query';
+import { isStaleAt, staleBeforeOf } from './offline-stale';
 
 export class OfflineSessions implements SessionSource {
   readonly rows: readonly SessionRow[];
@@ -22,12 +23,16 @@ export class OfflineSessions implements SessionSource {
     const matching = this.matching(input.filter, input.sort);
     const offset = input.cursor === null ? 0 : Number(input.cursor.id);
     const end = offset + input.pageSize;
+    const page = matching.slice(offset, end);
     return {
       ok: true,
       data: {
-        rows: matching.slice(offset, end),
+        rows: page,
         nextCursor: end < matching.length ? { value: null, id: String(end) } : null,
         matches: { kind: 'exact', count: matching.length },
+        stale: page
+          .filter((session) => isStaleAt(session, staleBeforeOf(this.exportedAt)))
+          .map((session) => session[F.id]),
         readAt: this.exportedAt ?? '',
       },
     };
@@ -42,7 +47,8 @@ export class OfflineSessions implements SessionSource {
     if (this.#lastQuery?.key === key) return this.#lastQuery.rows;
     // Lower-cased once per file, the first time someone searches it.
     if (filter.search !== '') this.#haystacks ??= this.rows.map(searchText);
-    const rows = querySessions(this.rows, this.#haystacks ?? [], filter, sort);
+    const staleBefore = staleBeforeOf(this.exportedAt);
+    const rows = querySessions(this.rows, this.#haystacks ?? [], filter, sort, staleBefore);
     this.#lastQuery = { key, rows };
     return rows;
   }

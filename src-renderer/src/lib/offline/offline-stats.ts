@@ -7,21 +7,25 @@ import {
   type SessionRow,
   type SessionStats,
 } from '@contract';
+import { isStaleAt, staleBeforeOf } from './offline-stale';
 
 /** Online total and one pill per NAS, by name, as the live stat row orders them. */
 export function offlineStats(sessions: readonly SessionRow[], exportedAt: string): SessionStats {
   const perNas = new Map<string, NasPill>();
   let online = 0;
+  let stale = 0;
+  const staleBefore = staleBeforeOf(exportedAt);
   for (const session of sessions) {
     if (session[F.stopTime] !== null) continue;
     online += 1;
+    if (isStaleAt(session, staleBefore)) stale += 1;
     const nasIp = session[F.nasIp];
     const pill = perNas.get(nasIp);
     if (pill) pill.online += 1;
     else perNas.set(nasIp, { nasIp, nasName: session[F.nasName], online: 1 });
   }
   const pills = [...perNas.values()].sort(compareNasPills);
-  return { online, perNas: pills, readAt: exportedAt };
+  return { online, stale, perNas: pills, readAt: exportedAt };
 }
 
 /** Every NAS the file names, for the NAS filter: named ones first, as the live list does. */

@@ -20,6 +20,10 @@ class OperatorPermissions {
     return this.offers.disconnect;
   }
 
+  get canCleanup(): boolean {
+    return this.offers.cleanup;
+  }
+
   /** The permission this page lacks, or null when it may load. */
   missingFor(page: DeskPage): Permission | null {
     return this.offers.missingFor(page);

@@ -26,7 +26,13 @@ export const liveSessionSource: SessionSource = {
   // History search needs 3+ characters: shorter patterns have no trigrams and scan it all.
   searchHint(filter) {
     const length = filter.search.length;
-    if (filter.status === 'online' || length === 0 || length >= minHistorySearchLength) return null;
+    if (
+      filter.status === 'online' ||
+      filter.status === 'stale' ||
+      length === 0 ||
+      length >= minHistorySearchLength
+    )
+      return null;
     return `Type at least ${minHistorySearchLength} characters to search history.`;
   },
 };
