@@ -99,7 +99,9 @@ describe('one Disconnect: radacct decides the outcome', () => {
   });
 
   it('fails with every path’s reason, as sentences, when the NAS says NAK and the session stays open', async () => {
-    const nas = await coaNas('127.0.10.34', { answer: 'nak', errorCause: 503 }, 'never');
+    // 506, not 503: a NAS that says it has no such session makes the row a ghost (see
+    // test/integration/stale/ghost-close.test.ts).
+    const nas = await coaNas('127.0.10.34', { answer: 'nak', errorCause: 506 }, 'never');
     await saveApiAndCoaAccess(app, nas.address, { apiPort: await closedPort(), coaPort: nas.port });
     const id = await sessionOf('stays@fiber', nas.address);
 
@@ -107,7 +109,7 @@ describe('one Disconnect: radacct decides the outcome', () => {
 
     expect(outcome).toMatchObject({ result: 'failed', path: null, sessionOpen: true });
     expect(outcome.message).toMatch(
-      /^Disconnect failed: RouterOS API at 127\.0\.10\.34:\d+ refused the connection: .*\. CoA: Disconnect-NAK Session-Context-Not-Found \(503\)\. radacct still shows the session open 1\.5 s later\.$/,
+      /^Disconnect failed: RouterOS API at 127\.0\.10\.34:\d+ refused the connection: .*\. CoA: Disconnect-NAK Resources-Unavailable \(506\)\. radacct still shows the session open 1\.5 s later\.$/,
     );
     // Never glued: no ".;" and no sentence run into the next.
     expect(outcome.message).not.toMatch(/\.;|[a-z] [A-Z][a-z]+ NAS/);
