@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/database';
 import {
   hasStockQueries,
   startAccountingWriter,
+  stockQueries,
   type AccountingWriter,
 } from '../../support/freeradius/accounting-writer';
 import { hasFreeradius, hasRadclient } from '../../support/freeradius/freeradius-binaries';
@@ -109,5 +110,27 @@ describe.runIf(available)('FreeRADIUS accounting into a partitioned radacct', ()
     expect(found.rows[0]?.[F.download]).toBe('6000');
     expect(found.rows[0]?.[F.stopTime]).not.toBeNull();
     expect((await db.stats(everything)).online).toBe(3);
+  });
+
+  it('needs the rewrite: the stock queries.conf as it ships writes no Start', async () => {
+    const stock = await startAccountingWriter(database.profile, stockQueries);
+    try {
+      const answer = await stock.send({
+        'Acct-Status-Type': 'Start',
+        'User-Name': '"unrewritten"',
+        'Acct-Session-Id': '"unrewritten-1"',
+        'NAS-IP-Address': '127.0.10.7',
+      });
+      expect(answer).not.toContain('Received Accounting-Response');
+      expect(stock.output()).toContain(
+        'no unique or exclusion constraint matching the ON CONFLICT',
+      );
+    } finally {
+      await stock.stop();
+    }
+    const { rows } = await database
+      .pool()
+      .query("SELECT 1 FROM radacct WHERE username = 'unrewritten'");
+    expect(rows).toHaveLength(0);
   });
 });
