@@ -30,7 +30,9 @@ const settingsSql = `
            JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
            WHERE i.indrelid = to_regclass('subscribers') AND i.indisunique
              AND i.indnatts = 1 AND i.indpred IS NULL AND a.attname = 'username'
-         ) AS subscriber_names_unique`;
+         ) AS subscriber_names_unique,
+         coalesce((SELECT relkind = 'p' FROM pg_class WHERE oid = to_regclass('radacct')), false)
+           AS radacct_partitioned`;
 
 interface ColumnRow {
   table_name: string;
@@ -52,6 +54,7 @@ export async function detectSchema(db: DbQueries, profile: DbProfile): Promise<D
   const [settings] = await db.objects<{
     server_time_zone: string;
     subscriber_names_unique: boolean;
+    radacct_partitioned: boolean;
   }>(settingsSql, []);
 
   const panelTables =
@@ -74,6 +77,7 @@ export async function detectSchema(db: DbQueries, profile: DbProfile): Promise<D
         radacct.has('framedipv6prefix') && radacct.has('delegatedipv6prefix')
           ? addressKind(radacct.get('delegatedipv6prefix'))
           : null,
+      radacctPartitioned: settings?.radacct_partitioned ?? false,
     },
     radacct,
     nasDirectory,

@@ -29,6 +29,11 @@ const online = 'WHERE acctstoptime IS NULL';
 export function recommendedIndexList(summary: SchemaSummary): RecommendedIndex[] {
   const marked = markedAddressSql(addressText('framedipaddress', summary.addressType));
   const macDigits = macDigitsSql('callingstationid');
+  // PostgreSQL cannot build an index CONCURRENTLY on a partitioned table: on a partitioned
+  // radacct the statement builds it on every partition at once, holding off writes to each
+  // partition while it builds (see README, "Partitioned radacct", for the per-partition way).
+  const concurrently = (table: RecommendedIndex['table']) =>
+    table === 'radacct' && summary.radacctPartitioned ? '' : 'CONCURRENTLY ';
   const index = (
     name: string,
     serves: string,
@@ -38,7 +43,7 @@ export function recommendedIndexList(summary: SchemaSummary): RecommendedIndex[]
     name,
     table,
     serves,
-    statement: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${table} ${definition};`,
+    statement: `CREATE INDEX ${concurrently(table)}IF NOT EXISTS ${name} ON ${table} ${definition};`,
   });
   const list = [
     index(

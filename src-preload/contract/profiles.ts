@@ -72,6 +72,11 @@ export interface SchemaSummary {
   addressType: 'inet' | 'text';
   /** How radacct stores the WAN and delegated IPv6 prefixes; null: a schema without them. */
   ipv6Type: 'inet' | 'text' | null;
+  /**
+   * radacct is declaratively partitioned (by start time): reads are the same, but an index
+   * cannot be built CONCURRENTLY on the partitioned parent.
+   */
+  radacctPartitioned: boolean;
 }
 
 export interface ConnectionReport {

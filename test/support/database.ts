@@ -5,7 +5,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { DbProfile } from '../../src-main/radius-db';
 
-export type TestSchema = 'stock' | 'stock+panel' | 'text-columns' | 'empty';
+export type TestSchema = 'stock' | 'stock+panel' | 'partitioned' | 'text-columns' | 'empty';
 
 export interface TestDatabase {
   /** Connection URL of the new database (as the admin user). */
@@ -21,9 +21,17 @@ export interface TestDatabase {
 // The stock and panel schemas are the demo's (bundled into it); test-only schemas stay here.
 const demoSql = resolve(import.meta.dirname, '../../src-main/demo/sql');
 const fixtureSql = resolve(import.meta.dirname, '../fixtures/sql');
+// The DBA script the README hands out, as it ships.
+const dbaSql = resolve(import.meta.dirname, '../../sql');
 const schemaFiles: Record<TestSchema, string[]> = {
   stock: [resolve(demoSql, 'freeradius-schema.sql')],
   'stock+panel': [resolve(demoSql, 'freeradius-schema.sql'), resolve(demoSql, 'panel-schema.sql')],
+  // The stock schema, its radacct replaced by the partitioned one.
+  partitioned: [
+    resolve(demoSql, 'freeradius-schema.sql'),
+    resolve(fixtureSql, 'drop-radacct.sql'),
+    resolve(dbaSql, 'radacct-partitioned.sql'),
+  ],
   'text-columns': [resolve(fixtureSql, 'text-columns-schema.sql')],
   empty: [],
 };

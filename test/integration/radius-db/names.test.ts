@@ -55,6 +55,7 @@ describe('names of subscribers, services and NAS (panel tables)', () => {
       nasSource: 'nas_devices',
       addressType: 'inet',
       ipv6Type: 'inet',
+      radacctPartitioned: false,
     });
   });
 

@@ -32,6 +32,7 @@ describe('opening a FreeRADIUS database', () => {
         nasSource: 'nas',
         addressType: 'inet',
         ipv6Type: 'inet',
+        radacctPartitioned: false,
       });
       expect(db.serverVersion).toMatch(/^PostgreSQL \d+\.\d+/);
     } finally {

@@ -49,6 +49,7 @@ describe('radacct with text columns', () => {
       nasSource: 'nas',
       addressType: 'text',
       ipv6Type: null,
+      radacctPartitioned: false,
     });
     expect(recommendedIndexes(db.summary)).toContain(
       "CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_framedip_marked_trgm_idx ON radacct USING gin ((regexp_replace(framedipaddress, '^(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)$', '\\1x\\2y\\3z\\4')) gin_trgm_ops);",

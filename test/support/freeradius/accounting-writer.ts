@@ -29,24 +29,28 @@ export interface AccountingWriter {
  * into the given database. Acct-Unique-Session-Id is FreeRADIUS's acct_unique policy
  * (an md5 of the session's identity), so a late packet of a session finds its row.
  */
-export async function startAccountingWriter(database: DbProfile): Promise<AccountingWriter> {
+export async function startAccountingWriter(
+  database: DbProfile,
+  /** The queries.conf to include; the stock one unless a test rewrote it (partitioned radacct). */
+  queries = stockQueries,
+): Promise<AccountingWriter> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await startOnce(database);
+      return await startOnce(database, queries);
     } catch (failure) {
       if (!(failure instanceof PortTaken) || attempt === 3) throw failure;
     }
   }
 }
 
-async function startOnce(database: DbProfile): Promise<AccountingWriter> {
+async function startOnce(database: DbProfile, queries: string): Promise<AccountingWriter> {
   const address = '127.0.10.41';
   const port = await freeUdpPort(address);
   const secret = 'accounting-test';
   const raddb = await mkdtemp(join(tmpdir(), 'session-desk-freeradius-acct-'));
   await writeFile(
     join(raddb, 'radiusd.conf'),
-    writerConfig(raddb, address, port, secret, database),
+    writerConfig(raddb, address, port, secret, database, queries),
   );
   const running = await launchFreeradius(raddb);
   return {
@@ -65,6 +69,7 @@ function writerConfig(
   port: number,
   secret: string,
   database: DbProfile,
+  queries: string,
 ): string {
   return `${raddbPreamble(raddb)}
 client session-desk {
@@ -102,7 +107,7 @@ modules {
 			min = 1
 			max = 2
 		}
-		$INCLUDE ${stockQueries}
+		$INCLUDE ${queries}
 	}
 }
 

@@ -34,6 +34,7 @@ describe('recommended indexes', () => {
       nasSource: 'nas',
       addressType: 'inet',
       ipv6Type: null,
+      radacctPartitioned: false,
     });
     expect(statements[0]).toBe('CREATE EXTENSION IF NOT EXISTS pg_trgm;');
     expect(statements.join('\n')).toContain(
@@ -44,7 +45,12 @@ describe('recommended indexes', () => {
   });
 
   it('adds containment and trigram indexes on the IPv6 prefixes where radacct has them', () => {
-    const summary = { panelTables: false, nasSource: 'nas', addressType: 'inet' } as const;
+    const summary = {
+      panelTables: false,
+      nasSource: 'nas',
+      addressType: 'inet',
+      radacctPartitioned: false,
+    } as const;
     const inet = recommendedIndexes({ ...summary, ipv6Type: 'inet' }).join('\n');
     expect(inet).toContain('USING gist (delegatedipv6prefix inet_ops)');
     expect(inet).toContain('USING gin ((framedipv6prefix::text) gin_trgm_ops)');
