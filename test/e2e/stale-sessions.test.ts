@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('stale sessions in the demo', () => {
     let url: string;
     ({ demo, dataDir, url, pool } = await startDemo('sd-stale-e2e-'));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1680, height: 900 } });
     await page.goto(url);
     await page.getByTestId('stat-total').waitFor();
   }, 180_000);

@@ -13,12 +13,13 @@ export type DeskPage = (typeof deskPages)[number];
 
 export const deskPageLabels: Record<DeskPage, string> = {
   sessions: 'Sessions',
-  health: 'Sessions per NAS',
+  // Short: at 1366 px every tab and the profile switcher fit on one line; each page's
+  // heading says it whole ("Sessions per NAS", "Audit log", "Automation API", "Database health").
+  health: 'Per NAS',
   stale: 'Stale',
   subscriber: 'Subscriber',
   nas: 'NAS',
-  audit: 'Audit log',
-  // Short: the top bar is full at 1440 px; the page's heading says "Automation API".
+  audit: 'Audit',
   automation: 'API',
   database: 'Database',
 };

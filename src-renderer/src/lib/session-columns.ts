@@ -187,7 +187,8 @@ export const sessionColumns: readonly SessionColumn[] = [
     // The last Start or Interim-Update as an age; stale rows are badged too.
     cell: { kind: 'lastUpdate' },
     widest: '59 min ago',
-    byDefault: 'shown',
+    // Under 1600 px the names need the room; the Status column's stale badge still shows.
+    byDefault: 'wide',
     ...fixed,
   },
   {
