@@ -7,8 +7,10 @@ import type { ApiError, ErrorCode } from '@contract';
  * - permission-missing: the operator's row lacks a permission the call needs.
  * - scope-unavailable: a reseller-tied operator on a database without the panel tables,
  *   whose sessions therefore cannot be limited to its tree.
+ * - standby-read-only: a write (closing sessions) reached a read-only hot standby.
  */
-export type OperatorErrorReason = 'tls-not-offered' | 'permission-missing' | 'scope-unavailable';
+export type OperatorErrorReason =
+  'tls-not-offered' | 'permission-missing' | 'scope-unavailable' | 'standby-read-only';
 
 /**
  * An error meant for the operator: core code throws it with a code and a message in NOC

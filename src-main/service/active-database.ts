@@ -78,8 +78,15 @@ export class ActiveDatabase {
     if (!this.profile) return { kind: 'none' };
     const { id: profileId, name: profileName } = this.profile;
     if (this.db && !this.lastError) {
-      const { summary: schema, operator } = this.db;
-      return { kind: 'connected', profileId, profileName, schema, operator: operator.identity };
+      const { summary: schema, operator, role } = this.db;
+      return {
+        kind: 'connected',
+        profileId,
+        profileName,
+        schema,
+        operator: operator.identity,
+        role,
+      };
     }
     return {
       kind: 'lost',

@@ -76,6 +76,7 @@ export function createHandlers(
       try {
         return {
           serverVersion: db.serverVersion,
+          role: db.role,
           schema: db.summary,
           operator: db.operator.identity,
           online: await onlineFor(db),

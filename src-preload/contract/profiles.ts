@@ -74,8 +74,17 @@ export interface SchemaSummary {
   ipv6Type: 'inet' | 'text' | null;
 }
 
+/**
+ * Where the profile's database stands in replication, read at connect. A hot standby
+ * (pg_is_in_recovery) answers every read; the few writes (closing lost sessions, the
+ * sweeper's lock) go to `writesTo`, the primary's "host:port", and are refused with words
+ * when the profile names none.
+ */
+export type DatabaseRole = { kind: 'primary' } | { kind: 'standby'; writesTo: string | null };
+
 export interface ConnectionReport {
   serverVersion: string;
+  role: DatabaseRole;
   schema: SchemaSummary;
   /** Who the profile's role is to Session Desk, as it would be once connected. */
   operator: OperatorIdentity;
@@ -97,5 +106,6 @@ export type ConnectionState =
       schema: SchemaSummary;
       /** Read at connect; a change to the operators table shows after reconnecting. */
       operator: OperatorIdentity;
+      role: DatabaseRole;
     }
   | { kind: 'lost'; profileId: number; profileName: string; error: ApiError };
