@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { DatabaseRole } from '@contract';
+import { OperatorError } from '../operator-error';
 import type { DbErrorContext } from './db-errors';
 import { createDbPool, type PoolSettings } from './db-pool';
 import { serverLabel, type ServerAddress } from './db-profile';
@@ -64,7 +65,10 @@ export function createWrites(
   return {
     role: { kind: 'standby', writesTo: primaryLabel },
     possible: true,
-    run: async (write) => refusedInWords(write(await target()), server, primaryLabel),
+    run: async (write) =>
+      refusedInWords(write(await target().catch(primaryUnreachable)), server, primaryLabel).catch(
+        primaryUnreachable,
+      ),
     close: async () => {
       const opened = opening;
       opening = null;
@@ -92,6 +96,24 @@ async function openPrimary(
     throw error;
   }
   return { db, pool, context };
+}
+
+/**
+ * The primary for writes is down: the standby still answers, so this must not turn the
+ * connection to "lost" (ActiveDatabase looks at the reason); the message already names the
+ * primary's address.
+ */
+function primaryUnreachable(error: unknown): never {
+  if (error instanceof OperatorError && error.code === 'DB_UNREACHABLE') {
+    throw new OperatorError(
+      'DB_UNREACHABLE',
+      `${error.message} (the primary for writes: reading from the standby goes on; nothing ` +
+        'was changed).',
+      error.details,
+      'primary-unreachable',
+    );
+  }
+  throw error;
 }
 
 async function refusedInWords<T>(

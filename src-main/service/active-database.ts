@@ -161,7 +161,11 @@ export class ActiveDatabase {
       this.lastError = null;
       return result;
     } catch (error) {
-      if (error instanceof OperatorError && error.code === 'DB_UNREACHABLE') {
+      if (
+        error instanceof OperatorError &&
+        error.code === 'DB_UNREACHABLE' &&
+        error.reason !== 'primary-unreachable'
+      ) {
         this.lastError = error.toApiError();
       }
       throw error;
