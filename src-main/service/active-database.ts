@@ -2,7 +2,7 @@ import type { ApiError, ConnectionState, ProfileSummary } from '@contract';
 import type { LocalStore, StoredProfile } from '../local-store';
 import type { OperatorAccess } from '../operator-access';
 import { OperatorError } from '../operator-error';
-import { openRadiusDb, type DbProfile, type RadiusDb } from '../radius-db';
+import { openRadiusDb, type DbProfile, type RadiusDb, type ServerAddress } from '../radius-db';
 
 export type OpenDatabase = typeof openRadiusDb;
 
@@ -14,7 +14,15 @@ const noProfile = () =>
 
 export function dbProfileOf(profile: StoredProfile): DbProfile {
   const { host, port, database, user, password, sslMode } = profile;
-  return { host, port, database, user, password, sslMode };
+  return { host, port, database, user, password, sslMode, primary: primaryOf(profile) };
+}
+
+/** A profile's primary for writes; its port defaults to the standby's own. */
+export function primaryOf(
+  profile: Pick<ProfileSummary, 'port' | 'primaryHost' | 'primaryPort'>,
+): ServerAddress | null {
+  if (profile.primaryHost === null) return null;
+  return { host: profile.primaryHost, port: profile.primaryPort ?? profile.port };
 }
 
 const asApiError = (error: unknown): ApiError =>

@@ -25,6 +25,7 @@ beforeAll(async () => {
   ids = await insertSessions(replica.primaryPool, [
     online({ username: 'anna@fiber', nas: '10.0.0.1', ip: '100.64.0.10' }),
     online({ username: 'ben@fiber', nas: '10.0.0.1', ip: '100.64.0.11' }),
+    online({ username: 'cleo@fiber', nas: '10.0.0.1', ip: '100.64.0.12' }),
   ]);
   await replica.caughtUp();
 }, 120_000);
@@ -54,9 +55,13 @@ describe('a profile pointed only at a hot standby', () => {
     await withDb(await openRadiusDb(replica.standby), async (db) => {
       expect(db.role).toEqual({ kind: 'standby', writesTo: null });
       const page = await db.listSessions(onlineNow, everything);
-      expect(page.rows.map((row) => row[F.username]).sort()).toEqual(['anna@fiber', 'ben@fiber']);
+      expect(page.rows.map((row) => row[F.username]).sort()).toEqual([
+        'anna@fiber',
+        'ben@fiber',
+        'cleo@fiber',
+      ]);
       const stats = await db.stats(everything);
-      expect(stats.online).toBe(2);
+      expect(stats.online).toBe(3);
       expect(stats.standby).not.toBeNull();
       const lag = stats.standby?.lagSeconds;
       expect(lag === null || (typeof lag === 'number' && lag >= 0)).toBe(true);
@@ -77,7 +82,7 @@ describe('a profile pointed only at a hot standby', () => {
       await expect(db.takeSweeperLock()).rejects.toMatchObject({ code: 'DB_READ_ONLY' });
       expect(await db.sweeperRunner()).toBeNull();
     });
-    expect(await openStops()).toBe(2);
+    expect(await openStops()).toBe(3);
   });
 });
 
@@ -101,7 +106,7 @@ describe('the service on a standby-only profile', () => {
     } finally {
       await app.close();
     }
-    expect(await openStops()).toBe(2);
+    expect(await openStops()).toBe(3);
   });
 });
 
@@ -118,11 +123,39 @@ describe('a standby with a primary for writes', () => {
       });
       const [closed] = await db.closeLostSessions([ids[1]!], everything, false);
       expect(closed).toMatchObject({ radacctId: ids[1], username: 'ben@fiber' });
-      expect(await openStops()).toBe(1);
+      expect(await openStops()).toBe(2);
       await replica.caughtUp();
       const page = await db.listSessions(onlineNow, everything);
-      expect(page.rows.map((row) => row[F.username])).toEqual(['anna@fiber']);
+      expect(page.rows.map((row) => row[F.username]).sort()).toEqual(['anna@fiber', 'cleo@fiber']);
     });
+  });
+
+  it('through the service: the saved profile keeps the primary, a ghost close lands there', async () => {
+    const app = openServiceHarness();
+    try {
+      const saved = await app.ok(
+        'profiles.save',
+        draftFor(replica.standby, 'standby+primary', {
+          primaryHost: ` ${replica.primary.host} `,
+          primaryPort: replica.primary.port,
+        }),
+      );
+      expect(saved).toMatchObject({
+        primaryHost: replica.primary.host,
+        primaryPort: replica.primary.port,
+      });
+      await app.ok('profiles.connect', { id: saved.id });
+      expect(await app.ok('connection.status', {})).toMatchObject({
+        role: { kind: 'standby', writesTo: `127.0.0.1:${replica.primary.port}` },
+      });
+      const outcome = await app.ok('cleanup.closeGhost', {
+        id: ids[2]!,
+        reason: 'no such session',
+      });
+      expect(outcome).toMatchObject({ closed: true });
+    } finally {
+      await app.close();
+    }
   });
 
   it('a "primary" that is a standby too is refused in words', async () => {
