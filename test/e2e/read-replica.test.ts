@@ -9,14 +9,18 @@ import { hasChromium, launchChromium, snapshot } from '../support/browser';
 import { fillProfileForm } from '../support/profile-form';
 import { insertSessions, online } from '../support/seed';
 import { draftFor } from '../support/service-harness';
-import { startStreamingReplica, type StreamingReplica } from '../support/streaming-replica';
+import {
+  serverBinaries,
+  startStreamingReplica,
+  type StreamingReplica,
+} from '../support/streaming-replica';
 
 let replica: StreamingReplica;
 let app: AppServer;
 let browser: Browser;
 let page: Page;
 
-describe.skipIf(!hasChromium)('a profile on a read-only standby', () => {
+describe.skipIf(!hasChromium || serverBinaries === null)('a profile on a read-only standby', () => {
   beforeAll(async () => {
     const schema = await readFile(
       resolve(import.meta.dirname, '../../src-main/demo/sql/freeradius-schema.sql'),

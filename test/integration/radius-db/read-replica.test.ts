@@ -8,7 +8,11 @@ import { openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
 import { listInput } from '../../support/radius-db-helpers';
 import { draftFor, openServiceHarness } from '../../support/service-harness';
 import { insertSessions, online } from '../../support/seed';
-import { startStreamingReplica, type StreamingReplica } from '../../support/streaming-replica';
+import {
+  serverBinaries,
+  startStreamingReplica,
+  type StreamingReplica,
+} from '../../support/streaming-replica';
 
 // A real hot standby streaming from a real primary, both started here: Session Desk reads
 // the standby, says it is one and how far behind, and never writes to it.
@@ -17,6 +21,7 @@ let ids: string[];
 const onlineNow = listInput({ status: 'online' });
 
 beforeAll(async () => {
+  if (serverBinaries === null) return;
   const schema = await readFile(
     resolve(import.meta.dirname, '../../../src-main/demo/sql/freeradius-schema.sql'),
     'utf8',
@@ -50,7 +55,7 @@ async function withDb<T>(db: RadiusDb, use: (db: RadiusDb) => Promise<T>): Promi
   }
 }
 
-describe('a profile pointed only at a hot standby', () => {
+describe.skipIf(serverBinaries === null)('a profile pointed only at a hot standby', () => {
   it('lists the sessions written on the primary, and says standby with its lag', async () => {
     await withDb(await openRadiusDb(replica.standby), async (db) => {
       expect(db.role).toEqual({ kind: 'standby', writesTo: null });
@@ -86,7 +91,7 @@ describe('a profile pointed only at a hot standby', () => {
   });
 });
 
-describe('the service on a standby-only profile', () => {
+describe.skipIf(serverBinaries === null)('the service on a standby-only profile', () => {
   it('connects as a standby and a ghost close is refused in words, connection kept', async () => {
     const app = openServiceHarness();
     try {
@@ -110,7 +115,7 @@ describe('the service on a standby-only profile', () => {
   });
 });
 
-describe('a standby with a primary for writes', () => {
+describe.skipIf(serverBinaries === null)('a standby with a primary for writes', () => {
   it('reads from the standby and closes on the primary; the standby then sees the stop', async () => {
     const profile = {
       ...replica.standby,
@@ -170,7 +175,7 @@ describe('a standby with a primary for writes', () => {
   });
 });
 
-describe('the primary itself', () => {
+describe.skipIf(serverBinaries === null)('the primary itself', () => {
   it('is no standby: no lag shown', async () => {
     await withDb(await openRadiusDb(replica.primary), async (db) => {
       expect(db.role).toEqual({ kind: 'primary' });
