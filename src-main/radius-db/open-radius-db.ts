@@ -214,6 +214,9 @@ function radiusDb(
       writes.run((primary) =>
         closeLostSessions(primary.db, schema, sql, scope, radacctIds, onlyStale),
       ),
+    checkWrites: async () => {
+      if (writes.role.kind === 'standby' && writes.possible) await writes.run(async () => {});
+    },
     takeSweeperLock: () => writes.run((primary) => takeSweeperLock(primary.pool, primary.context)),
     // The lock lives on the primary; a standby-only profile has no sweeper to name.
     sweeperRunner: async () =>

@@ -130,6 +130,11 @@ export interface RadiusDb {
     scope: OperatorScope,
     onlyStale: boolean,
   ): Promise<ClosedSession[]>;
+  /**
+   * A standby profile's primary for writes answers and takes writes (Test connection);
+   * resolves at once on a primary, or on a standby with none (its writes are refused anyway).
+   */
+  checkWrites(): Promise<void>;
   /** The sweeper's advisory lock (on the primary), or null when another workstation holds it. */
   takeSweeperLock(): Promise<SweeperLock | null>;
   /** Who holds the sweeper's lock (its label), or null when nobody does. */

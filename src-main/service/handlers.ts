@@ -75,6 +75,8 @@ export function createHandlers(
         { applicationName: 'Session Desk (test)' },
       );
       try {
+        // A primary for writes that is down or read-only is found now, not at the first sweep.
+        await db.checkWrites();
         return {
           serverVersion: db.serverVersion,
           role: db.role,

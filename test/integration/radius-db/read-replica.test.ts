@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { F } from '@contract';
+import { freeTcpPort } from '../../../src-main/free-port';
 import { OperatorError } from '../../../src-main/operator-error';
 import { everything } from '../../../src-main/operator-scope';
 import { openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
@@ -158,6 +159,37 @@ describe.skipIf(serverBinaries === null)('a standby with a primary for writes', 
         reason: 'no such session',
       });
       expect(outcome).toMatchObject({ closed: true });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('Test connection checks the primary for writes: down, or a standby too, is said', async () => {
+    const app = openServiceHarness();
+    try {
+      const closedPort = await freeTcpPort();
+      const down = await app.call(
+        'profiles.test',
+        draftFor(replica.standby, 'x', { primaryHost: '127.0.0.1', primaryPort: closedPort }),
+      );
+      expect(down).toMatchObject({ ok: false, error: { code: 'DB_UNREACHABLE' } });
+      expect(!down.ok && down.error.message).toMatch(/the primary for writes/);
+      const standbyToo = await app.call(
+        'profiles.test',
+        draftFor(replica.standby, 'x', {
+          primaryHost: '127.0.0.1',
+          primaryPort: replica.standby.port,
+        }),
+      );
+      expect(standbyToo).toMatchObject({ ok: false, error: { code: 'DB_READ_ONLY' } });
+      const good = await app.ok(
+        'profiles.test',
+        draftFor(replica.standby, 'x', {
+          primaryHost: '127.0.0.1',
+          primaryPort: replica.primary.port,
+        }),
+      );
+      expect(good.role).toEqual({ kind: 'standby', writesTo: `127.0.0.1:${replica.primary.port}` });
     } finally {
       await app.close();
     }
