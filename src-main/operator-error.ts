@@ -7,8 +7,16 @@ import type { ApiError, ErrorCode } from '@contract';
  * - permission-missing: the operator's row lacks a permission the call needs.
  * - scope-unavailable: a reseller-tied operator on a database without the panel tables,
  *   whose sessions therefore cannot be limited to its tree.
+ * - standby-read-only: a write (closing sessions) reached a read-only hot standby.
+ * - primary-unreachable: a standby profile's primary for writes did not answer; the standby
+ *   itself (the reads) still does, so the connection is not lost.
  */
-export type OperatorErrorReason = 'tls-not-offered' | 'permission-missing' | 'scope-unavailable';
+export type OperatorErrorReason =
+  | 'tls-not-offered'
+  | 'permission-missing'
+  | 'scope-unavailable'
+  | 'standby-read-only'
+  | 'primary-unreachable';
 
 /**
  * An error meant for the operator: core code throws it with a code and a message in NOC

@@ -43,6 +43,8 @@ export function saveDemoProfile(
     database: name,
     user,
     sslMode: 'disable',
+    primaryHost: null,
+    primaryPort: null,
     password: api.sealSecrets ? password : '',
   });
   for (const nas of fleet) {
@@ -85,6 +87,8 @@ function saveResellerProfile(
     database: database.database,
     user: reseller.user,
     sslMode: 'disable',
+    primaryHost: null,
+    primaryPort: null,
     password: sealSecrets ? reseller.password : '',
   });
 }

@@ -280,4 +280,13 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 10,
+    sql: `
+      -- A profile on a read-only hot standby: the primary its few writes go to (same
+      -- database, user, password and SSL mode). NULL host: none; NULL port: the standby's.
+      ALTER TABLE profile ADD COLUMN primary_host TEXT;
+      ALTER TABLE profile ADD COLUMN primary_port INTEGER CHECK (primary_port BETWEEN 1 AND 65535);
+    `,
+  },
 ];

@@ -18,10 +18,13 @@ interface ProfileRow {
   database_name: string;
   user_name: string;
   ssl_mode: SslMode;
+  primary_host: string | null;
+  primary_port: number | null;
   password_sealed: Buffer | null;
 }
 
-const columns = 'id, name, host, port, database_name, user_name, ssl_mode';
+const columns =
+  'id, name, host, port, database_name, user_name, ssl_mode, primary_host, primary_port';
 
 export function createProfileStore(db: Database, sealer: Sealer): ProfileStore {
   const listRows = db.prepare<[], ProfileRow>(
@@ -31,14 +34,17 @@ export function createProfileStore(db: Database, sealer: Sealer): ProfileStore {
     `SELECT ${columns}, password_sealed FROM profile WHERE id = ?`,
   );
   const insert = db.prepare<ProfileParams, { id: number }>(
-    `INSERT INTO profile (name, host, port, database_name, user_name, ssl_mode, password_sealed)
-     VALUES (@name, @host, @port, @database, @user, @sslMode, @passwordSealed)
+    `INSERT INTO profile (name, host, port, database_name, user_name, ssl_mode, primary_host,
+                          primary_port, password_sealed)
+     VALUES (@name, @host, @port, @database, @user, @sslMode, @primaryHost, @primaryPort,
+             @passwordSealed)
      RETURNING id`,
   );
   const update = db.prepare<ProfileParams & { id: number; keepPassword: 0 | 1 }>(
     `UPDATE profile
      SET name = @name, host = @host, port = @port, database_name = @database,
-         user_name = @user, ssl_mode = @sslMode,
+         user_name = @user, ssl_mode = @sslMode, primary_host = @primaryHost,
+         primary_port = @primaryPort,
          password_sealed = iif(@keepPassword, password_sealed, @passwordSealed)
      WHERE id = @id`,
   );
@@ -92,6 +98,8 @@ interface ProfileParams {
   database: string;
   user: string;
   sslMode: SslMode;
+  primaryHost: string | null;
+  primaryPort: number | null;
   passwordSealed: Buffer | null;
 }
 
@@ -99,7 +107,10 @@ function toParams(draft: ProfileDraft, sealer: Sealer): ProfileParams {
   const { name, host, port, database, user, sslMode, password } = draft;
   // '' and null both store NULL; for an update, null is then ignored (keepPassword).
   const passwordSealed = password ? sealer.seal(password) : null;
-  return { name, host, port, database, user, sslMode, passwordSealed };
+  // A port without a host means nothing: stored as no primary at all.
+  const primaryHost = draft.primaryHost;
+  const primaryPort = primaryHost === null ? null : draft.primaryPort;
+  return { name, host, port, database, user, sslMode, primaryHost, primaryPort, passwordSealed };
 }
 
 function toSummary(row: ProfileRow): ProfileSummary {
@@ -111,6 +122,8 @@ function toSummary(row: ProfileRow): ProfileSummary {
     database: row.database_name,
     user: row.user_name,
     sslMode: row.ssl_mode,
+    primaryHost: row.primary_host,
+    primaryPort: row.primary_port,
     passwordSet: row.password_sealed !== null,
   };
 }

@@ -9,6 +9,17 @@ export interface DbProfile {
   /** null: connect without a password (trust or peer auth on the server). */
   password: string | null;
   sslMode: SslMode;
+  /**
+   * When host:port is a read-only hot standby: the primary the few writes go to (closing
+   * lost sessions, the sweeper's lock), with the same database, user, password and SSL mode.
+   * Absent or null: everything goes to host:port.
+   */
+  primary?: ServerAddress | null;
+}
+
+export interface ServerAddress {
+  host: string;
+  port: number;
 }
 
 export interface RadiusDbOptions {
@@ -27,7 +38,7 @@ export const defaultConnectTimeoutMs = 10_000;
 export const defaultApplicationName = 'Session Desk';
 
 /** "host:port" as an operator would type it in a profile. */
-export function serverLabel(profile: Pick<DbProfile, 'host' | 'port'>): string {
+export function serverLabel(profile: ServerAddress): string {
   return profile.host.includes(':')
     ? `[${profile.host}]:${profile.port}`
     : `${profile.host}:${profile.port}`;

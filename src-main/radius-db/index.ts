@@ -1,7 +1,7 @@
 // The FreeRADIUS database core: plain Node (no Electron), one pool per opened profile.
 // Rows leave it as SessionRow tuples: octets as exact decimal strings, times as ISO 8601
 // in UTC with a "Z" offset (e.g. "2026-11-21T08:00:00Z", fractions kept when present).
-export type { DbProfile, RadiusDbOptions } from './db-profile';
+export type { DbProfile, RadiusDbOptions, ServerAddress } from './db-profile';
 export type { RadiusDb } from './radius-db';
 export { openRadiusDb } from './open-radius-db';
 export { recommendedIndexes } from './recommended-indexes';

@@ -9,6 +9,7 @@ import {
   defaultStatementTimeoutMs,
   type DbProfile,
   type RadiusDbOptions,
+  type ServerAddress,
 } from './db-profile';
 import { closeLostSessions } from './cleanup/close-lost-sessions';
 import { readStaleByNas } from './cleanup/stale-by-nas';
@@ -44,6 +45,8 @@ import { subscriberSuggestions } from './subscriber-suggestions';
 import { OperatorError } from '../operator-error';
 import { operatorAccess, type OperatorAccess } from '../operator-access';
 import { readOperator } from './read-operator';
+import { readInRecovery } from './standby';
+import { createWrites } from './write-target';
 
 /**
  * Connects, detects the schema and returns the database the Sessions page reads. Throws an
@@ -72,7 +75,7 @@ export async function openRadiusDb(
     profile.sslMode === 'prefer'
       ? await connectPreferringTls(profile, settings, context)
       : await connect(profile, { ...settings, tls: tlsFor(profile) }, context);
-  return radiusDb(opened, context, options.staleAfterSeconds);
+  return radiusDb(opened, context, options.staleAfterSeconds, profile.primary ?? null);
 }
 
 interface Opened {
@@ -81,6 +84,10 @@ interface Opened {
   schema: DetectedSchema;
   serverVersion: string;
   operator: OperatorAccess;
+  /** A hot standby: reads only. */
+  inRecovery: boolean;
+  /** What the pool was opened with, so a primary for writes is reached the same way. */
+  settings: PoolSettings;
 }
 
 async function connect(
@@ -99,7 +106,8 @@ async function connect(
     // "15.19 (Debian 15.19-0+deb12u1)" → "PostgreSQL 15.19"
     const serverVersion = `PostgreSQL ${version?.server_version.split(' ')[0] ?? 'unknown'}`;
     const operator = operatorAccess(await readOperator(db, schema));
-    return { pool, db, schema, serverVersion, operator };
+    const inRecovery = await readInRecovery(db);
+    return { pool, db, schema, serverVersion, operator, inRecovery, settings };
   } catch (error) {
     await pool.end().catch(() => {});
     throw error;
@@ -126,11 +134,13 @@ function tlsFor(profile: DbProfile): PoolSettings['tls'] {
 }
 
 function radiusDb(
-  { pool, db, schema, serverVersion, operator }: Opened,
+  { pool, db, schema, serverVersion, operator, inRecovery, settings }: Opened,
   context: DbErrorContext,
   staleAfterSeconds: number | undefined,
+  primary: ServerAddress | null,
 ): RadiusDb {
   const sql = buildSessionSql(schema, staleAfterSeconds);
+  const writes = createWrites({ db, pool, context }, inRecovery, primary, settings);
   let closing: Promise<void> | null = null;
   // Read once per open: a DBA adding the stop-time index is seen at the next connect.
   let coverage: Promise<HistoryCoverage> | null = null;
@@ -159,6 +169,7 @@ function radiusDb(
     summary: schema.summary,
     serverVersion,
     operator,
+    role: writes.role,
     listSessions: (input, scope) => listSessions(db, schema, sql, input, scope, onlineTotal),
     stats,
     listNas: (scope) => listNas(db, schema, sql, scope),
@@ -200,9 +211,18 @@ function radiusDb(
     staleAfterSeconds: sql.stale.staleAfterSeconds,
     staleByNas: (scope, sample) => readStaleByNas(db, schema, sql, scope, sample),
     closeLostSessions: (radacctIds, scope, onlyStale) =>
-      closeLostSessions(db, schema, sql, scope, radacctIds, onlyStale),
-    takeSweeperLock: () => takeSweeperLock(pool, context),
-    sweeperRunner: () => sweeperRunner(pool, context),
-    close: () => (closing ??= pool.end()),
+      writes.run((primary) =>
+        closeLostSessions(primary.db, schema, sql, scope, radacctIds, onlyStale),
+      ),
+    checkWrites: async () => {
+      if (writes.role.kind === 'standby' && writes.possible) await writes.run(async () => {});
+    },
+    takeSweeperLock: () => writes.run((primary) => takeSweeperLock(primary.pool, primary.context)),
+    // The lock lives on the primary; a standby-only profile has no sweeper to name.
+    sweeperRunner: async () =>
+      writes.possible
+        ? writes.run((primary) => sweeperRunner(primary.pool, primary.context))
+        : null,
+    close: () => (closing ??= Promise.all([pool.end(), writes.close()]).then(() => undefined)),
   };
 }

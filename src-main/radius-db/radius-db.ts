@@ -1,6 +1,7 @@
 import type {
   BulkSelection,
   DatabaseHealth,
+  DatabaseRole,
   HistoryCoverage,
   NasHealthDetail,
   NasEntry,
@@ -33,6 +34,8 @@ export interface RadiusDb {
   readonly serverVersion: string;
   /** The connected role as session_desk.operators describes it, read once at open. */
   readonly operator: OperatorAccess;
+  /** Primary, or hot standby and where its writes go; read once at open. */
+  readonly role: DatabaseRole;
   listSessions(input: SessionListInput, scope: OperatorScope): Promise<SessionPage>;
   stats(scope: OperatorScope): Promise<SessionStats>;
   /** The NAS dropdown; under a reseller scope only the NAS its online sessions are on. */
@@ -120,13 +123,19 @@ export interface RadiusDb {
   /**
    * The one write to radacct (sessions.cleanup): closes these open sessions as lost, in small
    * batches, skipping rows FreeRADIUS holds; `onlyStale` keeps a row that spoke meanwhile open.
+   * On the primary: a standby with no primary for writes refuses it (DB_READ_ONLY).
    */
   closeLostSessions(
     radacctIds: readonly string[],
     scope: OperatorScope,
     onlyStale: boolean,
   ): Promise<ClosedSession[]>;
-  /** The sweeper's advisory lock, or null when another workstation holds it. */
+  /**
+   * A standby profile's primary for writes answers and takes writes (Test connection);
+   * resolves at once on a primary, or on a standby with none (its writes are refused anyway).
+   */
+  checkWrites(): Promise<void>;
+  /** The sweeper's advisory lock (on the primary), or null when another workstation holds it. */
   takeSweeperLock(): Promise<SweeperLock | null>;
   /** Who holds the sweeper's lock (its label), or null when nobody does. */
   sweeperRunner(): Promise<{ label: string | null } | null>;

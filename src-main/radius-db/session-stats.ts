@@ -7,13 +7,14 @@ import { isoTime } from './iso-time';
 import { scopeSql } from './scope-sql';
 import type { SessionSql } from './session-sql';
 import { SqlParams } from './sql-params';
+import { standbyLag, standbyLagColumns } from './standby';
 
 /**
  * The stat row: online sessions per NAS under the operator's scope, every NAS of the
  * directory included, ordered by name so pills never move while they are looked at.
  * Grouping on the raw nasipaddress lets FreeRADIUS's partial (nasipaddress, acctstarttime)
  * index serve it; names are joined to the handful of groups afterwards. The clock row makes
- * an empty result still carry the time it was read.
+ * an empty result still carry the time it was read (and, on a standby, its lag).
  */
 export async function sessionStats(
   db: DbQueries,
@@ -42,7 +43,7 @@ export async function sessionStats(
        WHERE ${online} GROUP BY r.nasipaddress),
      named AS (${named})
      SELECT statement_timestamp(), named.nas_ip, named.nas_name, named.online,
-            (SELECT sum(stale) FROM per_nas)
+            (SELECT sum(stale) FROM per_nas), ${standbyLagColumns}
      FROM (SELECT) clock LEFT JOIN named ON true`,
     params.values,
   );
@@ -62,6 +63,8 @@ export async function sessionStats(
     stale: Number(rows[0]?.[4] ?? 0),
     perNas,
     readAt: isoTime(rows[0] ? String(rows[0][0]) : null) ?? '',
+    // Read with every stat row, so the lag beside "updated N s ago" is as fresh as the data.
+    standby: standbyLag(rows[0]?.[5], rows[0]?.[6]),
   };
 }
 

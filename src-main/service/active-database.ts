@@ -2,7 +2,7 @@ import type { ApiError, ConnectionState, ProfileSummary } from '@contract';
 import type { LocalStore, StoredProfile } from '../local-store';
 import type { OperatorAccess } from '../operator-access';
 import { OperatorError } from '../operator-error';
-import { openRadiusDb, type DbProfile, type RadiusDb } from '../radius-db';
+import { openRadiusDb, type DbProfile, type RadiusDb, type ServerAddress } from '../radius-db';
 
 export type OpenDatabase = typeof openRadiusDb;
 
@@ -14,7 +14,15 @@ const noProfile = () =>
 
 export function dbProfileOf(profile: StoredProfile): DbProfile {
   const { host, port, database, user, password, sslMode } = profile;
-  return { host, port, database, user, password, sslMode };
+  return { host, port, database, user, password, sslMode, primary: primaryOf(profile) };
+}
+
+/** A profile's primary for writes; its port defaults to the standby's own. */
+export function primaryOf(
+  profile: Pick<ProfileSummary, 'port' | 'primaryHost' | 'primaryPort'>,
+): ServerAddress | null {
+  if (profile.primaryHost === null) return null;
+  return { host: profile.primaryHost, port: profile.primaryPort ?? profile.port };
 }
 
 const asApiError = (error: unknown): ApiError =>
@@ -78,8 +86,15 @@ export class ActiveDatabase {
     if (!this.profile) return { kind: 'none' };
     const { id: profileId, name: profileName } = this.profile;
     if (this.db && !this.lastError) {
-      const { summary: schema, operator } = this.db;
-      return { kind: 'connected', profileId, profileName, schema, operator: operator.identity };
+      const { summary: schema, operator, role } = this.db;
+      return {
+        kind: 'connected',
+        profileId,
+        profileName,
+        schema,
+        operator: operator.identity,
+        role,
+      };
     }
     return {
       kind: 'lost',
@@ -154,7 +169,11 @@ export class ActiveDatabase {
       this.lastError = null;
       return result;
     } catch (error) {
-      if (error instanceof OperatorError && error.code === 'DB_UNREACHABLE') {
+      if (
+        error instanceof OperatorError &&
+        error.code === 'DB_UNREACHABLE' &&
+        error.reason !== 'primary-unreachable'
+      ) {
         this.lastError = error.toApiError();
       }
       throw error;

@@ -5,6 +5,7 @@ import { defaultTiming } from '../nas/disconnect';
 import { testNas } from '../nas/test-nas';
 import type { DeskContext } from './desk-context';
 import { disconnectOne } from './disconnect-one';
+import { primaryOf } from './active-database';
 import { closeGhost } from './cleanup/close-ghost';
 import type { StaleSweeper } from './cleanup/stale-sweeper';
 import type { Reconciliations } from './reconcile/reconciliations';
@@ -70,12 +71,15 @@ export function createHandlers(
         stored && samePasswordDestination(stored, draft) ? stored.password : null;
       const password = draft.password ?? storedPassword;
       const db = await openDatabase(
-        { host, port, database, user, sslMode, password },
+        { host, port, database, user, sslMode, password, primary: primaryOf(draft) },
         { applicationName: 'Session Desk (test)' },
       );
       try {
+        // A primary for writes that is down or read-only is found now, not at the first sweep.
+        await db.checkWrites();
         return {
           serverVersion: db.serverVersion,
+          role: db.role,
           schema: db.summary,
           operator: db.operator.identity,
           online: await onlineFor(db),

@@ -99,7 +99,7 @@ export class NasHealthReads {
     ].sort(compareNasPills);
     const nowEpoch = Date.parse(stats.readAt) / 1000;
     return {
-      stats: { online: stats.online, stale: stats.stale, perNas, readAt: stats.readAt },
+      stats: { ...stats, perNas },
       trendTimes: [...trend.times.slice(0, -1), nowEpoch],
       pills: perNas.map(({ nasIp, online }) => {
         const counts = series.perNas.get(nasIp) ?? series.times.map(() => 0);

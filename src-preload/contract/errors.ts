@@ -18,6 +18,8 @@ export const errorCodes = [
   'BRIDGE_DOWN',
   /** Another workstation holds the work this asked for (the sweeper's one-runner lock). */
   'CONFLICT',
+  /** A write reached a read-only hot standby; it needs the primary. */
+  'DB_READ_ONLY',
   'INTERNAL',
 ] as const;
 

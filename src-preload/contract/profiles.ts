@@ -8,16 +8,29 @@ export type SslMode = (typeof sslModes)[number];
 
 export const profileIdSchema = z.int({ error: 'Profile id must be a whole number.' }).positive();
 
+const portSchema = (label: string) =>
+  z
+    .int({ error: `${label} must be a whole number.` })
+    .min(1, { error: `${label} must be between 1 and 65535.` })
+    .max(65535, { error: `${label} must be between 1 and 65535.` });
+
 const profileFields = {
   name: requiredText('Profile name', 80),
   host: requiredText('Host', 255),
-  port: z
-    .int({ error: 'Port must be a whole number.' })
-    .min(1, { error: 'Port must be between 1 and 65535.' })
-    .max(65535, { error: 'Port must be between 1 and 65535.' }),
+  port: portSchema('Port'),
   database: requiredText('Database', 63),
   user: requiredText('User', 63),
   sslMode: z.enum(sslModes),
+  /**
+   * When host is a read-only hot standby: the primary that closing sessions (the sweeper,
+   * Close in radacct) writes to, with the same database, user, password and SSL mode.
+   * null or blank: none. primaryPort null: the same port as the standby's.
+   */
+  primaryHost: operatorText('Primary host', 255)
+    .transform((value) => value.trim() || null)
+    .nullable()
+    .default(null),
+  primaryPort: portSchema('Primary port').nullable().default(null),
 };
 
 /**
@@ -40,15 +53,21 @@ export interface ProfileSummary {
   database: string;
   user: string;
   sslMode: SslMode;
+  primaryHost: string | null;
+  primaryPort: number | null;
   passwordSet: boolean;
 }
 
 /**
- * Where a profile's stored password goes: one server, as one user, over one TLS mode. A
- * draft that changes any of these without typing the password again clears it, so no edit
- * (and nobody holding the bridge) can send the stored password somewhere new.
+ * Where a profile's stored password goes: one server (and its primary for writes), as one
+ * user, over one TLS mode. A draft that changes any of these without typing the password
+ * again clears it, so no edit (and nobody holding the bridge) can send the stored password
+ * somewhere new.
  */
-export type PasswordDestination = Pick<ProfileSummary, 'host' | 'port' | 'user' | 'sslMode'>;
+export type PasswordDestination = Pick<
+  ProfileSummary,
+  'host' | 'port' | 'user' | 'sslMode' | 'primaryHost' | 'primaryPort'
+>;
 
 export function samePasswordDestination(
   stored: PasswordDestination,
@@ -58,7 +77,9 @@ export function samePasswordDestination(
     stored.host === draft.host &&
     stored.port === draft.port &&
     stored.user === draft.user &&
-    stored.sslMode === draft.sslMode
+    stored.sslMode === draft.sslMode &&
+    stored.primaryHost === draft.primaryHost &&
+    (stored.primaryHost === null || stored.primaryPort === draft.primaryPort)
   );
 }
 
@@ -79,8 +100,17 @@ export interface SchemaSummary {
   radacctPartitioned: boolean;
 }
 
+/**
+ * Where the profile's database stands in replication, read at connect. A hot standby
+ * (pg_is_in_recovery) answers every read; the few writes (closing lost sessions, the
+ * sweeper's lock) go to `writesTo`, the primary's "host:port", and are refused with words
+ * when the profile names none.
+ */
+export type DatabaseRole = { kind: 'primary' } | { kind: 'standby'; writesTo: string | null };
+
 export interface ConnectionReport {
   serverVersion: string;
+  role: DatabaseRole;
   schema: SchemaSummary;
   /** Who the profile's role is to Session Desk, as it would be once connected. */
   operator: OperatorIdentity;
@@ -102,5 +132,6 @@ export type ConnectionState =
       schema: SchemaSummary;
       /** Read at connect; a change to the operators table shows after reconnecting. */
       operator: OperatorIdentity;
+      role: DatabaseRole;
     }
   | { kind: 'lost'; profileId: number; profileName: string; error: ApiError };

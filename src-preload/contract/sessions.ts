@@ -187,6 +187,11 @@ export interface SessionStats {
   stale: number;
   perNas: NasPill[];
   readAt: string;
+  /**
+   * null: read from a primary (or a file). A hot standby says how far behind the primary
+   * its data is: lagSeconds null when the standby cannot tell (nothing replayed yet).
+   */
+  standby: { lagSeconds: number | null } | null;
 }
 
 export interface NasEntry {

@@ -66,6 +66,8 @@ export function draftFor(
     user: profile.user,
     password: profile.password,
     sslMode: profile.sslMode,
+    primaryHost: profile.primary?.host ?? null,
+    primaryPort: profile.primary?.port ?? null,
     ...overrides,
   };
 }

@@ -30,6 +30,7 @@ const fromService: Record<ErrorCode, GraphqlErrorCode> = {
   DB_NOT_FOUND: 'DATABASE_UNAVAILABLE',
   NOT_FREERADIUS: 'DATABASE_UNAVAILABLE',
   TIMEOUT: 'DATABASE_UNAVAILABLE',
+  DB_READ_ONLY: 'DATABASE_UNAVAILABLE',
   // A disconnect reports NAS failures in its outcome; these reach the API only as bugs would.
   NAS_UNREACHABLE: 'INTERNAL_SERVER_ERROR',
   NAS_REJECTED: 'INTERNAL_SERVER_ERROR',

@@ -74,3 +74,15 @@ export function formatAge(milliseconds: number): string {
   if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
   return `${Math.floor(seconds / 86_400)} d ago`;
 }
+
+/**
+ * A hot standby's lag beside "updated N s ago": how far behind the primary what is shown may
+ * be. null: the standby cannot tell (it has replayed nothing since it started).
+ */
+export function formatStandbyLag(lagSeconds: number | null): string {
+  if (lagSeconds === null) return 'standby, no lag known';
+  const seconds = Math.floor(lagSeconds);
+  if (seconds < 60) return `standby, lag ${seconds} s`;
+  if (seconds < 3600) return `standby, lag ${Math.floor(seconds / 60)} min`;
+  return `standby, lag ${Math.floor(seconds / 3600)} h`;
+}

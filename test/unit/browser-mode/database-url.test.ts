@@ -19,6 +19,8 @@ describe('a profile from --database-url', () => {
         database: 'radius',
         user: 'radius',
         sslMode: 'require',
+        primaryHost: null,
+        primaryPort: null,
         password: 's@cret',
       },
     });

@@ -37,6 +37,8 @@ export function profileDraft(overrides: Partial<ProfileDraft> = {}): ProfileDraf
     database: 'radius',
     user: 'radius',
     sslMode: 'prefer',
+    primaryHost: null,
+    primaryPort: null,
     password: null,
     ...overrides,
   };

@@ -37,6 +37,8 @@ describe('profiles', () => {
       database: 'radius',
       user: 'radius',
       sslMode: 'require',
+      primaryHost: null,
+      primaryPort: null,
       passwordSet: false,
     });
     expect(store.profiles.list().map((profile) => profile.name)).toEqual(['Core', 'edge-2']);
@@ -131,12 +133,27 @@ describe('profile passwords', () => {
     ['port', { port: 6543 }],
     ['user', { user: 'other' }],
     ['SSL mode', { sslMode: 'disable' as const }],
+    // The password goes to the primary for writes too: a new one must not get it untyped.
+    ['primary for writes', { primaryHost: '10.1.1.2' }],
   ])('clear the saved one when the %s changes and it is not typed again', (_what, change) => {
     const store = open();
     const saved = store.profiles.save(profileDraft({ password: 'first' }));
     const moved = store.profiles.save(profileDraft({ id: saved.id, password: null, ...change }));
     expect(moved.passwordSet).toBe(false);
     expect(store.profiles.get(saved.id)?.password).toBeNull();
+    store.close();
+  });
+
+  it('keep a primary for writes (port blank: the standby port), and a port alone as none', () => {
+    const store = open();
+    const withPrimary = store.profiles.save(
+      profileDraft({ name: 'Replica', primaryHost: 'db-primary', primaryPort: null }),
+    );
+    expect(withPrimary).toMatchObject({ primaryHost: 'db-primary', primaryPort: null });
+    const portOnly = store.profiles.save(
+      profileDraft({ name: 'Plain', primaryHost: null, primaryPort: 6000 }),
+    );
+    expect(portOnly).toMatchObject({ primaryHost: null, primaryPort: null });
     store.close();
   });
 

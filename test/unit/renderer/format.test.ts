@@ -6,6 +6,7 @@ import {
   formatBytes,
   formatCount,
   formatDuration,
+  formatStandbyLag,
 } from '../../../src-renderer/src/lib/format';
 import { nasLabel, sessionSeconds } from '../../../src-renderer/src/lib/session-fields';
 
@@ -94,5 +95,15 @@ describe('session fields', () => {
 
   it('names the NAS by address when it has no name', () => {
     expect(nasLabel(row(null, null, null))).toBe('127.0.10.1');
+  });
+});
+
+describe('formatStandbyLag', () => {
+  it('says the lag in whole seconds, minutes or hours, and when none is known', () => {
+    expect(formatStandbyLag(0)).toBe('standby, lag 0 s');
+    expect(formatStandbyLag(2.7)).toBe('standby, lag 2 s');
+    expect(formatStandbyLag(125)).toBe('standby, lag 2 min');
+    expect(formatStandbyLag(7300)).toBe('standby, lag 2 h');
+    expect(formatStandbyLag(null)).toBe('standby, no lag known');
   });
 });

@@ -13,6 +13,8 @@ const core: ProfileSummary = {
   database: 'radius',
   user: 'radius',
   sslMode: 'prefer',
+  primaryHost: null,
+  primaryPort: null,
   passwordSet: true,
 };
 

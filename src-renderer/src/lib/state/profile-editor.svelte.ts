@@ -17,6 +17,9 @@ export class ProfileEditor extends FormEditor<'testing' | 'saving' | 'connecting
   database = $state('radius');
   user = $state('radius');
   sslMode = $state<SslMode>('prefer');
+  /** A standby profile's primary for writes; blank: none. Port blank: the standby's. */
+  primaryHost = $state('');
+  primaryPort = $state<number | null>(null);
   /** Typed here only; a stored password never comes back from main. */
   password = $state('');
   passwordSet = $state(false);
@@ -40,6 +43,8 @@ export class ProfileEditor extends FormEditor<'testing' | 'saving' | 'connecting
         port: this.port ?? 0,
         user: this.user.trim(),
         sslMode: this.sslMode,
+        primaryHost: this.primaryHost.trim() || null,
+        primaryPort: this.primaryPort,
       }),
   );
 
@@ -58,6 +63,8 @@ export class ProfileEditor extends FormEditor<'testing' | 'saving' | 'connecting
     this.database = profile?.database ?? 'radius';
     this.user = profile?.user ?? 'radius';
     this.sslMode = profile?.sslMode ?? 'prefer';
+    this.primaryHost = profile?.primaryHost ?? '';
+    this.primaryPort = profile?.primaryPort ?? null;
     this.passwordSet = profile?.passwordSet ?? false;
     this.password = '';
     this.clearPassword = false;
@@ -86,6 +93,8 @@ export class ProfileEditor extends FormEditor<'testing' | 'saving' | 'connecting
       database: this.database,
       user: this.user,
       sslMode: this.sslMode,
+      primaryHost: this.primaryHost,
+      primaryPort: this.primaryPort,
       password,
     };
   }
