@@ -1,73 +1,40 @@
 // A dual-stack Accounting-Start through the real FreeRADIUS 3.2 and its stock rlm_sql
 // PostgreSQL queries (radclient as the NAS): the WAN /64 and the delegated /56 land in
 // radacct's inet columns, and the Sessions table shows them, its search and who-had find them.
-import { existsSync } from 'node:fs';
 import { F } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everything } from '../../../src-main/operator-scope';
 import { openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import {
-  accountingWriterConfig,
-  stockPostgresqlQueries,
-} from '../../support/freeradius/accounting-writer-config';
-import {
-  startFreeradiusReceiver,
-  type FreeradiusReceiver,
-} from '../../support/freeradius/disconnect-receiver';
+  hasStockQueries,
+  startAccountingWriter,
+  type AccountingWriter,
+} from '../../support/freeradius/accounting-writer';
 import { hasFreeradius, hasRadclient } from '../../support/freeradius/freeradius-binaries';
-import { radclient } from '../../support/freeradius/radclient';
 import { listInput } from '../../support/radius-db-helpers';
 
-const secret = 'noc-acct-secret';
-const canRun = hasFreeradius && hasRadclient && existsSync(stockPostgresqlQueries);
-
-/** The test database as libpq's key=value connection string, which rlm_sql_postgresql takes. */
-function conninfo(url: string): string {
-  const parsed = new URL(url);
-  const pairs = {
-    host: parsed.hostname,
-    port: parsed.port || '5432',
-    dbname: parsed.pathname.slice(1),
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-  };
-  return Object.entries(pairs)
-    .filter(([, value]) => value !== '')
-    .map(([key, value]) => `${key}=${value}`)
-    .join(' ');
-}
+const canRun = hasFreeradius && hasRadclient && hasStockQueries;
 
 describe.skipIf(!canRun)('a dual-stack Accounting-Start written by FreeRADIUS', () => {
   let database: TestDatabase;
-  let writer: FreeradiusReceiver;
+  let writer: AccountingWriter;
   let db: RadiusDb;
 
   beforeAll(async () => {
     database = await createTestDatabase({ schema: 'stock' });
-    writer = await startFreeradiusReceiver({
-      address: '127.0.10.42',
-      secret,
-      knownSession: { userName: 'unused', acctSessionId: 'unused' },
-      radiusdConf: accountingWriterConfig(conninfo(database.url)),
+    writer = await startAccountingWriter(database.profile);
+    const printed = await writer.send({
+      'Acct-Status-Type': 'Start',
+      'User-Name': '"tomas@fiber"',
+      'Acct-Session-Id': '"81a00420"',
+      'NAS-IP-Address': '127.0.10.42',
+      'NAS-Port-Type': 'Ethernet',
+      'Calling-Station-Id': '"AA:BB:CC:00:04:20"',
+      'Framed-IP-Address': '100.64.4.20',
+      'Framed-IPv6-Prefix': '2001:db8:bb10:4200::/64',
+      'Delegated-IPv6-Prefix': '2001:db8:aa10:4200::/56',
     });
-    const printed = await radclient(
-      writer,
-      'acct',
-      secret,
-      {
-        'Acct-Status-Type': 'Start',
-        'User-Name': '"tomas@fiber"',
-        'Acct-Session-Id': '"81a00420"',
-        'NAS-IP-Address': '127.0.10.42',
-        'NAS-Port-Type': 'Ethernet',
-        'Calling-Station-Id': '"AA:BB:CC:00:04:20"',
-        'Framed-IP-Address': '100.64.4.20',
-        'Framed-IPv6-Prefix': '2001:db8:bb10:4200::/64',
-        'Delegated-IPv6-Prefix': '2001:db8:aa10:4200::/56',
-      },
-      2,
-    );
     expect(printed).toContain('Received Accounting-Response');
     db = await openRadiusDb(database.profile);
   });
