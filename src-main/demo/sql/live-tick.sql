@@ -13,6 +13,9 @@ WITH ended AS (
   WHERE r.radacctid IN (SELECT radacctid FROM radacct
                         WHERE acctstoptime IS NULL AND acctupdatetime > now() - interval '30 minutes'
                         ORDER BY random() LIMIT $1)
+    -- Checked again on the row itself: a NAS reboot's Accounting-On may close it while this
+    -- waits for its lock, and a closed session must keep the stop FreeRADIUS wrote.
+    AND r.acctstoptime IS NULL
   RETURNING r.radacctid, r.username
 ), started AS (
   INSERT INTO radacct (acctsessionid, acctuniqueid, username, realm, nasipaddress, nasportid,
