@@ -7,7 +7,6 @@ import { createKeyFileSealer } from './secrets/key-file-sealer';
 import { createService } from './service';
 import type { SubscriberSettings } from './service/subscriber-handlers';
 import { exportFolderTarget } from './service/export-destination';
-import { sharedReadMs } from './service/shared-reads';
 import { chooseStartupProfile, type ProfileChoice } from './startup-profile';
 
 export interface BrowserMode {
@@ -53,8 +52,6 @@ export async function serveBrowserMode(options: {
     store,
     chooseExportPath: exportFolderTarget(exportsDir),
     subscribers: options.subscribers,
-    // A wall screen and laptops watching one view share each refresh's reads.
-    sharedReadMs,
   });
   try {
     await service.resume();

@@ -30,11 +30,6 @@ export interface ServiceOptions {
   /** Where exports go: the desktop's save dialog, or browser mode's exports folder. */
   chooseExportPath?: ChooseExportPath;
   health?: NasHealthSettings;
-  /**
-   * How long a refresh read's answer is handed to other viewers asking the same (browser
-   * mode serves several). 0 (the default): only reads in flight at once are shared.
-   */
-  sharedReadMs?: number;
   /** The stale-session sweeper's timing (tests sweep faster than every 5 minutes). */
   sweeper?: SweeperOptions;
 }
@@ -117,7 +112,7 @@ export function createService(options: ServiceOptions): DeskService {
   return {
     call: createDispatch(
       withPermissionChecks(
-        withSharedReads(handlers, () => viewOf(active, scope), options.sharedReadMs ?? 0),
+        withSharedReads(handlers, () => viewOf(active, scope)),
         () => active.operator(),
       ),
       log,

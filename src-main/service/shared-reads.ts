@@ -36,33 +36,16 @@ const readOnlyMethods: ReadonlySet<MethodName> = new Set([
 ] as MethodName[]);
 
 /**
- * How long browser mode hands an answer to viewers asking the same after it came: none.
- * Their refresh ticks are aligned to the database clock, so they meet while the read is in
- * flight; an answer handed on afterwards made "Refresh now", and the read after a NAS's
- * Accounting-Stop, show radacct as it was (the demo e2e caught both).
- */
-export const sharedReadMs = 0;
-
-interface Shared {
-  answer: Promise<unknown>;
-  /** performance.now() when the answer came; null while in flight. */
-  settledAt: number | null;
-}
-
-/**
  * The handlers with identical refresh reads shared: a read asked while the same one is in
- * flight, or within `windowMs` after it answered, gets that answer. `viewOf` says whose
- * question it is (profile and operator scope), so nobody gets another scope's answer. A
- * call that may write (a disconnect, a profile change, anything not known to be a read)
- * forgets every shared answer, so the next refresh reads afresh. Failures are never shared
- * after they come: the next viewer asks again.
+ * flight gets that read's answer. Viewers' refresh ticks are aligned to the database clock
+ * (a wall screen and two laptops in browser mode), so they meet in flight. Nothing is handed
+ * on once it came: "Refresh now", and the read after a NAS's Accounting-Stop, must see
+ * radacct as it is now. `viewOf` says whose question it is (profile and operator scope), so
+ * nobody gets another scope's answer. A call that may write (a disconnect, a profile change,
+ * anything not known to be a read) forgets the reads in flight, so the next one reads afresh.
  */
-export function withSharedReads(
-  handlers: Handlers,
-  viewOf: () => string,
-  windowMs: number,
-): Handlers {
-  const answers = new Map<string, Shared>();
+export function withSharedReads(handlers: Handlers, viewOf: () => string): Handlers {
+  const inFlight = new Map<string, Promise<unknown>>();
   const wrapped: Record<string, (input: never) => Promise<unknown>> = {};
   for (const [method, handler] of Object.entries(handlers) as [
     MethodName,
@@ -71,32 +54,21 @@ export function withSharedReads(
     if (sharedMethods.has(method)) {
       wrapped[method] = (input) => {
         const key = JSON.stringify([method, viewOf(), input]);
-        const now = performance.now();
-        const known = answers.get(key);
-        if (known && (known.settledAt === null || now - known.settledAt <= windowMs)) {
-          return known.answer;
-        }
-        const shared: Shared = { answer: handler(input), settledAt: null };
-        answers.set(key, shared);
-        shared.answer.then(
-          () => {
-            shared.settledAt = performance.now();
-            // Nothing lingers past its window: the map holds only the views being watched.
-            setTimeout(() => {
-              if (answers.get(key) === shared) answers.delete(key);
-            }, windowMs).unref?.();
-          },
-          () => {
-            if (answers.get(key) === shared) answers.delete(key);
-          },
-        );
-        return shared.answer;
+        const known = inFlight.get(key);
+        if (known) return known;
+        const answer = handler(input);
+        inFlight.set(key, answer);
+        const forget = (): void => {
+          if (inFlight.get(key) === answer) inFlight.delete(key);
+        };
+        answer.then(forget, forget);
+        return answer;
       };
     } else if (readOnlyMethods.has(method)) {
       wrapped[method] = handler;
     } else {
       wrapped[method] = (input) => {
-        answers.clear();
+        inFlight.clear();
         return handler(input);
       };
     }
