@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeradiusPath } from './freeradius-binaries';
-import { receiverConfig, type KnownSession, type ReceiverConfig } from './receiver-config';
+import { receiverConfig, type KnownSession } from './receiver-config';
 import { freeUdpPort } from '../../../src-main/free-port';
 
 export interface FreeradiusReceiver {
@@ -24,8 +24,6 @@ export interface ReceiverOptions {
   knownSession: KnownSession;
   requireMessageAuthenticator?: boolean;
   signReplies?: boolean;
-  /** Another radiusd.conf than the Disconnect receiver's (e.g. an accounting writer). */
-  radiusdConf?: (config: ReceiverConfig) => string;
 }
 
 const readyLine = 'Ready to process requests';
@@ -64,7 +62,7 @@ async function startOnce(options: ReceiverOptions): Promise<FreeradiusReceiver> 
   const port = await freeUdpPort(address);
   const raddb = await mkdtemp(join(tmpdir(), 'session-desk-freeradius-'));
   const config = { ...options, raddb, address, port, clientAddress: '127.0.0.1' };
-  await writeFile(join(raddb, 'radiusd.conf'), (options.radiusdConf ?? receiverConfig)(config));
+  await writeFile(join(raddb, 'radiusd.conf'), receiverConfig(config));
 
   const running = await launchFreeradius(raddb);
   return {
