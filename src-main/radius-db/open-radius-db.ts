@@ -25,8 +25,9 @@ import { readOnlineEvents } from './health/online-events';
 import { listNas } from './list-nas';
 import { listSessions } from './list-sessions';
 import { nasSecrets } from './nas-secrets';
-import type { RadiusDb } from './radius-db';
+import type { RadiusDb, StatsOptions } from './radius-db';
 import { countOnline, sessionStats } from './session-stats';
+import { StaleCounts } from './stale-counts';
 import { buildSessionSql } from './session-sql';
 import { onlineSessionsOf, resellerTreeContains, subscriberUsername } from './online-sessions-of';
 import {
@@ -154,11 +155,20 @@ function radiusDb(
   // The stat row and the whole online list's count are one read when asked together (one
   // refresh asks both at once): the per-NAS counts sum to the total.
   const statsInFlight = new Map<string, Promise<SessionStats>>();
-  const stats = (scope: OperatorScope): Promise<SessionStats> => {
+  const staleCounts = new StaleCounts();
+  const stats = (scope: OperatorScope, options: StatsOptions = {}): Promise<SessionStats> => {
     const key = JSON.stringify(scope);
     const known = statsInFlight.get(key);
-    if (known) return known;
-    const reading = sessionStats(db, schema, sql, scope).finally(() => statsInFlight.delete(key));
+    if (known && !options.countStale) return known;
+    const earlier = options.countStale ? null : staleCounts.recent(key);
+    const reading = sessionStats(db, schema, sql, scope, earlier)
+      .then((read) => {
+        if (!earlier) staleCounts.remember(key, read);
+        return read;
+      })
+      .finally(() => {
+        if (statsInFlight.get(key) === reading) statsInFlight.delete(key);
+      });
     statsInFlight.set(key, reading);
     return reading;
   };
@@ -211,9 +221,10 @@ function radiusDb(
     staleAfterSeconds: sql.stale.staleAfterSeconds,
     staleByNas: (scope, sample) => readStaleByNas(db, schema, sql, scope, sample),
     closeLostSessions: (radacctIds, scope, onlyStale) =>
-      writes.run((primary) =>
-        closeLostSessions(primary.db, schema, sql, scope, radacctIds, onlyStale),
-      ),
+      writes
+        .run((primary) => closeLostSessions(primary.db, schema, sql, scope, radacctIds, onlyStale))
+        // Whatever was closed no longer counts as stale: the next stat row counts again.
+        .finally(() => staleCounts.forget()),
     checkWrites: async () => {
       if (writes.role.kind === 'standby' && writes.possible) await writes.run(async () => {});
     },

@@ -27,6 +27,11 @@ import type { SessionToDisconnect } from './sessions-to-disconnect';
 import type { SessionBatchSink } from './stream-sessions';
 import type { CsvLinesSink } from './copy-sessions-csv';
 
+export interface StatsOptions {
+  /** Count stale sessions now, not pass an earlier count on. */
+  countStale?: boolean;
+}
+
 /** An opened FreeRADIUS database: every read the Sessions page makes, under a scope. */
 export interface RadiusDb {
   readonly summary: SchemaSummary;
@@ -37,7 +42,11 @@ export interface RadiusDb {
   /** Primary, or hot standby and where its writes go; read once at open. */
   readonly role: DatabaseRole;
   listSessions(input: SessionListInput, scope: OperatorScope): Promise<SessionPage>;
-  stats(scope: OperatorScope): Promise<SessionStats>;
+  /**
+   * The stat row. Its stale count is passed on from an earlier read for up to a minute
+   * (stale-counts.ts) unless `countStale` asks for a fresh one.
+   */
+  stats(scope: OperatorScope, options?: StatsOptions): Promise<SessionStats>;
   /** The NAS dropdown; under a reseller scope only the NAS its online sessions are on. */
   listNas(scope: OperatorScope): Promise<NasEntry[]>;
   /** CoA shared secrets by NAS address, from FreeRADIUS's nas table; empty without one. */

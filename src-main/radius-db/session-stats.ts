@@ -13,14 +13,20 @@ import { standbyLag, standbyLagColumns } from './standby';
  * The stat row: online sessions per NAS under the operator's scope, every NAS of the
  * directory included, ordered by name so pills never move while they are looked at.
  * Grouping on the raw nasipaddress lets FreeRADIUS's partial (nasipaddress, acctstarttime)
- * index serve it; names are joined to the handful of groups afterwards. The clock row makes
- * an empty result still carry the time it was read (and, on a standby, its lag).
+ * index serve it (an index-only scan); names are joined to the handful of groups afterwards.
+ * The clock row makes an empty result still carry the time it was read (and, on a standby,
+ * its lag).
+ *
+ * The stale count reads every online row's times from the table itself, about forty times
+ * the cost of the counts (400 ms against 11 at 150k online): it is counted only when
+ * `stale` is null, and otherwise the caller's earlier count is passed on as it is.
  */
 export async function sessionStats(
   db: DbQueries,
   schema: DetectedSchema,
   sql: SessionSql,
   scope: OperatorScope,
+  stale: StaleCount | null,
 ): Promise<SessionStats> {
   const params = new SqlParams();
   const online = onlineUnderScope(scope, schema, params);
@@ -38,7 +44,7 @@ export async function sessionStats(
   const rows = await db.arrays(
     `WITH per_nas AS (
        SELECT r.nasipaddress, count(*) AS online,
-              count(*) FILTER (WHERE ${sql.stale.isStale('statement_timestamp()')}) AS stale
+              ${stale ? '0' : `count(*) FILTER (WHERE ${sql.stale.isStale('statement_timestamp()')})`} AS stale
        FROM radacct r
        WHERE ${online} GROUP BY r.nasipaddress),
      named AS (${named})
@@ -58,15 +64,20 @@ export async function sessionStats(
     });
   }
   perNas.sort(compareNasPills);
+  const readAt = isoTime(rows[0] ? String(rows[0][0]) : null) ?? '';
   return {
     online: perNas.reduce((sum, pill) => sum + pill.online, 0),
-    stale: Number(rows[0]?.[4] ?? 0),
+    stale: stale?.stale ?? Number(rows[0]?.[4] ?? 0),
+    staleReadAt: stale?.staleReadAt ?? readAt,
     perNas,
-    readAt: isoTime(rows[0] ? String(rows[0][0]) : null) ?? '',
+    readAt,
     // Read with every stat row, so the lag beside "updated N s ago" is as fresh as the data.
     standby: standbyLag(rows[0]?.[5], rows[0]?.[6]),
   };
 }
+
+/** A stale count read earlier, and when. */
+export type StaleCount = Pick<SessionStats, 'stale' | 'staleReadAt'>;
 
 /** The online count alone, e.g. for a connection test or the dashboard counter. */
 export async function countOnline(

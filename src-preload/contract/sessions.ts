@@ -185,6 +185,12 @@ export interface SessionStats {
   online: number;
   /** Online sessions the stale rule flags (counted in online). */
   stale: number;
+  /**
+   * When `stale` was counted: it reads every online row, so it is counted at most once a
+   * minute (a session turns stale after at least ten minutes of silence) and after each
+   * close of stale sessions; the per-NAS counts are read each time (`readAt`).
+   */
+  staleReadAt: string;
   perNas: NasPill[];
   readAt: string;
   /**

@@ -25,7 +25,14 @@ export function offlineStats(sessions: readonly SessionRow[], exportedAt: string
     else perNas.set(nasIp, { nasIp, nasName: session[F.nasName], online: 1 });
   }
   const pills = [...perNas.values()].sort(compareNasPills);
-  return { online, stale, perNas: pills, readAt: exportedAt, standby: null };
+  return {
+    online,
+    stale,
+    staleReadAt: exportedAt,
+    perNas: pills,
+    readAt: exportedAt,
+    standby: null,
+  };
 }
 
 /** Every NAS the file names, for the NAS filter: named ones first, as the live list does. */
