@@ -2,7 +2,7 @@ import type { DatabaseHealth } from '@contract';
 import type { DbQueries } from './db-queries';
 import type { DetectedSchema } from './detected-schema';
 import { isoTime } from './iso-time';
-import { recommendedIndexList } from './recommended-indexes';
+import { dropIndexStatement, recommendedIndexList, retiredIndexNames } from './recommended-indexes';
 
 /**
  * The relations that hold the data of the pg_class row `alias`: itself when it is a plain
@@ -32,7 +32,7 @@ export async function readDatabaseHealth(
          FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid
         WHERE x.indrelid IN (to_regclass('radacct'), to_regclass('subscribers'))
           AND x.indisvalid AND ic.relname = ANY($1::text[])`,
-      [recommended.map((index) => index.name)],
+      [[...recommended.map((index) => index.name), ...retiredIndexNames]],
     ),
     db.arrays(
       `SELECT sum(greatest(l.reltuples, 0))::bigint::text,
@@ -56,6 +56,12 @@ export async function readDatabaseHealth(
       exists: sizes.has(index.name),
       sizeBytes: sizes.get(index.name) ?? null,
     })),
+    retired: retiredIndexNames.flatMap((name) => {
+      const sizeBytes = sizes.get(name);
+      return sizeBytes === undefined
+        ? []
+        : [{ name, sizeBytes, statement: dropIndexStatement(name) }];
+    }),
     trigramInstalled: trigram?.[0] === true,
     radacct: {
       estimatedRows: Number(table?.[0] ?? 0),

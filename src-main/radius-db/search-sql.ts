@@ -29,11 +29,17 @@ const dotLetters = ['x', 'y', 'z'] as const;
  * words at dots, so an IPv4 fragment has no trigrams that narrow a CGNAT pool ("100.64.1"
  * → "100", "64", "1": every address has them); with the dots as letters the whole address
  * is one word whose trigrams say where each octet sits ("64y1": third octet starts with 1).
+ *
+ * Built from split_part behind a match without capture groups: regexp_replace with four
+ * captured groups costs about 0.5 ms per address in PostgreSQL's regex engine (a search
+ * rechecking 70,000 history candidates spent 35 s in it); this form costs about 1.5 µs.
  */
 export function markedAddressSql(addressText: string): string {
+  const octet = (n: number) => `split_part(${addressText}, '.', ${n})`;
   return (
-    `regexp_replace(${addressText}, '^(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)$', ` +
-    `'\\1${dotLetters[0]}\\2${dotLetters[1]}\\3${dotLetters[2]}\\4')`
+    `(CASE WHEN ${addressText} ~ '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$' ` +
+    `THEN ${octet(1)} || '${dotLetters[0]}' || ${octet(2)} || '${dotLetters[1]}' || ` +
+    `${octet(3)} || '${dotLetters[2]}' || ${octet(4)} ELSE ${addressText} END)`
   );
 }
 

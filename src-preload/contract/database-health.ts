@@ -15,8 +15,17 @@ export interface RecommendedIndexState {
   sizeBytes: number | null;
 }
 
+/** An index an earlier version recommended that nothing reads any more, still present. */
+export interface RetiredIndexState {
+  name: string;
+  sizeBytes: number;
+  /** DROP INDEX CONCURRENTLY IF EXISTS, for the DBA. */
+  statement: string;
+}
+
 export interface DatabaseHealth {
   indexes: RecommendedIndexState[];
+  retired: RetiredIndexState[];
   /** Whether the pg_trgm extension the trigram indexes need is installed. */
   trigramInstalled: boolean;
   radacct: {

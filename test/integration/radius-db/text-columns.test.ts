@@ -52,7 +52,7 @@ describe('radacct with text columns', () => {
       radacctPartitioned: false,
     });
     expect(recommendedIndexes(db.summary)).toContain(
-      "CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_framedip_marked_trgm_idx ON radacct USING gin ((regexp_replace(framedipaddress, '^(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)$', '\\1x\\2y\\3z\\4')) gin_trgm_ops);",
+      "CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_framedip_octets_trgm_idx ON radacct USING gin (((CASE WHEN framedipaddress ~ '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$' THEN split_part(framedipaddress, '.', 1) || 'x' || split_part(framedipaddress, '.', 2) || 'y' || split_part(framedipaddress, '.', 3) || 'z' || split_part(framedipaddress, '.', 4) ELSE framedipaddress END)) gin_trgm_ops);",
     );
   });
 

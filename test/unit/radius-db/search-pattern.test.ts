@@ -38,7 +38,7 @@ describe('recommended indexes', () => {
     });
     expect(statements[0]).toBe('CREATE EXTENSION IF NOT EXISTS pg_trgm;');
     expect(statements.join('\n')).toContain(
-      "USING gin ((regexp_replace(host(framedipaddress), '^(\\d+)\\.(\\d+)\\.(\\d+)\\.(\\d+)$', '\\1x\\2y\\3z\\4')) gin_trgm_ops) WHERE acctstoptime IS NULL;",
+      "radacct_online_framedip_octets_trgm_idx ON radacct USING gin (((CASE WHEN host(framedipaddress) ~ '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$' THEN split_part(host(framedipaddress), '.', 1) || 'x' || split_part(host(framedipaddress), '.', 2) || 'y' || split_part(host(framedipaddress), '.', 3) || 'z' || split_part(host(framedipaddress), '.', 4) ELSE host(framedipaddress) END)) gin_trgm_ops) WHERE acctstoptime IS NULL;",
     );
     expect(statements.slice(1).every((statement) => statement.includes('CONCURRENTLY'))).toBe(true);
     expect(statements).toHaveLength(9);

@@ -13,6 +13,7 @@ const index = (name: string, exists: boolean, trigram = true): RecommendedIndexS
 
 const health = (indexes: RecommendedIndexState[], trigramInstalled: boolean): DatabaseHealth => ({
   indexes,
+  retired: [],
   trigramInstalled,
   radacct: {
     estimatedRows: 10,
