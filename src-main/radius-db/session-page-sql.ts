@@ -52,8 +52,13 @@ export function sessionPageSql(
   const text = key.needsNames
     ? `SELECT ${sql.selectRow}${keyColumn}${count}
        FROM ${wholeResult ? sql.fromWithBulkNames : sql.fromWithNames} ${where} ${order} LIMIT ${limit}`
-    : `SELECT ${sql.selectRow}${keyColumn}${withCount ? ', r.matched, r.read_at' : ''}
-       FROM (SELECT r.*${count} FROM ${sql.fromSessions} ${where} ${order} LIMIT ${limit}) r
-       ${wholeResult ? sql.bulkNameJoins : sql.nameJoins} ${order}`;
+    : wholeResult
+      ? `SELECT ${sql.selectRow}
+         FROM (SELECT r.* FROM ${sql.fromSessions} ${where} ${order} LIMIT ${limit}) r
+         ${sql.bulkNameJoins} ${order}`
+      : `WITH r AS MATERIALIZED (
+           SELECT r.*${count} FROM ${sql.fromSessions} ${where} ${order} LIMIT ${limit})
+         SELECT ${sql.selectRow}${keyColumn}${withCount ? ', r.matched, r.read_at' : ''}
+         FROM r ${sql.nameJoins} ${order}`;
   return { text, values: params.values };
 }

@@ -19,7 +19,10 @@ export interface SortKey extends TypedSql {
 export interface SessionSql {
   /** radacct AS r with the name joins: subscribers s, services sv, NAS directory nd. */
   fromWithNames: string;
-  /** The same names for a page of radacct rows already picked (aliased r), row by row. */
+  /**
+   * The same names for a page of radacct rows already picked, as a CTE named r (see
+   * pageSql): the page's subscribers are looked up as one set.
+   */
   nameJoins: string;
   /**
    * The same two for a whole result (an export reads up to 100,000 rows): the subscribers
@@ -77,6 +80,12 @@ export function buildSessionSql(
     : schema.subscriberNamesUnique
       ? ' LEFT JOIN subscribers s ON s.username = r.username'
       : subscriberLookup;
+  // For a page, the subscribers of its usernames as one set, the same first-row-wins choice:
+  // one index scan for the page's usernames costs a third less than 1000 lateral lookups.
+  const pageSubscriberJoin = ` LEFT JOIN (SELECT DISTINCT ON (x.username) x.username, x.full_name,
+            x.service_id FROM subscribers x
+            WHERE x.username = ANY (ARRAY(SELECT DISTINCT page.username FROM r page))
+            ORDER BY x.username, x.id) s ON s.username = r.username`;
   // For a whole result the row-by-row lookup is 100,000 probes: one pass over the
   // subscribers (the lowest id per username, as the lookup picks) costs far less.
   const bulkSubscriberJoin = !panel
@@ -155,7 +164,7 @@ export function buildSessionSql(
 
   return {
     fromWithNames: `radacct r${subscriberJoin}${serviceJoin}${nasJoin}`,
-    nameJoins: `${panel ? subscriberLookup : ''}${serviceJoin}${nasJoin}`,
+    nameJoins: `${panel ? pageSubscriberJoin : ''}${serviceJoin}${nasJoin}`,
     fromWithBulkNames: `radacct r${bulkSubscriberJoin}${serviceJoin}${nasJoin}`,
     bulkNameJoins: `${bulkSubscriberJoin}${serviceJoin}${nasJoin}`,
     fromSessions: 'radacct r',

@@ -80,10 +80,10 @@ export async function readHistory(
   const start = sql.sortKeys.startTime.sql;
   const limit = params.add(subscriberHistoryLength, 'integer');
   const rows = await db.arrays(
-    `SELECT ${sql.selectRow}
-     FROM (SELECT r.* FROM ${sql.fromSessions} ${where}
-           ORDER BY ${start} DESC, r.radacctid DESC LIMIT ${limit}) r
-     ${sql.nameJoins}
+    `WITH r AS MATERIALIZED (SELECT r.* FROM ${sql.fromSessions} ${where}
+           ORDER BY ${start} DESC, r.radacctid DESC LIMIT ${limit})
+     SELECT ${sql.selectRow}
+     FROM r ${sql.nameJoins}
      ORDER BY ${start} DESC, r.radacctid DESC`,
     params.values,
   );
