@@ -24,6 +24,8 @@ export const sortColumns = [
 export type SortColumn = (typeof sortColumns)[number];
 
 export const pageSizeChoices = [50, 100, 250, 500, 1000] as const;
+/** The Sessions page's page size until the operator picks another (or a saved filter does). */
+export const defaultPageSize = 100;
 export const maxPageSize = 1000;
 /** Searching offline history needs 3+ characters: shorter patterns have no trigrams. */
 export const minHistorySearchLength = 3;

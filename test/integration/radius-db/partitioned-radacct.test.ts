@@ -64,7 +64,9 @@ const seeds: SessionSeed[] = [
 /** Drops the times a read stamps itself with (readAt): they differ between two reads. */
 function withoutReadTimes(value: unknown): unknown {
   return JSON.parse(
-    JSON.stringify(value, (key, field: unknown) => (key === 'readAt' ? undefined : field)),
+    JSON.stringify(value, (key, field: unknown) =>
+      key === 'readAt' || key === 'staleReadAt' ? undefined : field,
+    ),
   );
 }
 

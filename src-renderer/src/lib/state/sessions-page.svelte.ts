@@ -1,6 +1,7 @@
 // The session list as the operator asked for it: filter, sort, page size and the page
 // position, and the page its source (the live database, or an export file) returned.
 import {
+  defaultPageSize,
   defaultSort,
   type ApiError,
   type EndedWindow,
@@ -36,7 +37,7 @@ export class SessionsPage {
   searchDraft = $state('');
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   sort = $state.raw<SessionSort>(defaultSort);
-  pageSize = $state(100);
+  pageSize = $state(defaultPageSize);
   /** The cursor of every page walked through; the last one is the page on screen. */
   #cursors = $state.raw<(SessionCursor | null)[]>([null]);
   /** The page on screen; replaced whole on every read. */
