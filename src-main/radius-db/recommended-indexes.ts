@@ -1,6 +1,7 @@
 import type { SchemaSummary } from '@contract';
 import { addressText } from './column-sql';
 import { ipv6RecommendedIndexes } from './ipv6-indexes';
+import { measuredEffect } from './index-effects';
 import { macDigitsSql, markedAddressSql } from './search-sql';
 
 /** One index Session Desk would benefit from: its name, what it serves, its statement. */
@@ -10,6 +11,8 @@ export interface RecommendedIndex {
   /** The reads it serves, in the operator's words. */
   serves: string;
   statement: string;
+  /** Its effect as the bench measured it (index-effects.ts). */
+  measured: string | null;
 }
 
 /**
@@ -57,6 +60,7 @@ export function recommendedIndexList(summary: SchemaSummary): RecommendedIndex[]
     name,
     table,
     serves,
+    measured: measuredEffect(name),
     statement: `CREATE INDEX ${concurrently(table)}IF NOT EXISTS ${name} ON ${table} ${definition};`,
   });
   const list = [

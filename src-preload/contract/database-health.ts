@@ -13,6 +13,12 @@ export interface RecommendedIndexState {
   exists: boolean;
   /** On-disk size of the index when it exists. */
   sizeBytes: number | null;
+  /**
+   * What it did to the search it serves in Session Desk's own bench (npm run bench -- --size
+   * full --with-trigram: 10M radacct rows, 150k online), without it and with it; null where
+   * the bench has no case for it.
+   */
+  measured: string | null;
 }
 
 /** An index an earlier version recommended that nothing reads any more, still present. */

@@ -32,6 +32,9 @@ describe('database health', () => {
     expect(await countIndexes()).toBe(stock);
     expect(before.indexes.length).toBeGreaterThan(0);
     expect(before.indexes.every((index) => !index.exists && index.sizeBytes === null)).toBe(true);
+    // Each says what the bench measured for the search it serves.
+    const ip = before.indexes.find((index) => index.name === 'radacct_framedip_octets_trgm_idx');
+    expect(ip?.measured).toMatch(/^history search '100\.64\.1': .* → \d+ ms$/);
     expect(before.radacct.estimatedRows).toBe(1);
     expect(before.radacct.lastAnalyze).not.toBeNull();
     expect(before.radacct.totalBytes).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ const index = (name: string, exists: boolean, trigram = true): RecommendedIndexS
   statement: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON radacct ${trigram ? 'USING gin (username gin_trgm_ops)' : '(username)'};`,
   exists,
   sizeBytes: exists ? 8192 : null,
+  measured: null,
 });
 
 const health = (indexes: RecommendedIndexState[], trigramInstalled: boolean): DatabaseHealth => ({
