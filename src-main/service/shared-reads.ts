@@ -11,29 +11,70 @@ const sharedMethods: ReadonlySet<MethodName> = new Set([
   'nas.list',
 ]);
 
-/** Methods that change nothing the shared reads return; any other call forgets them. */
-const readOnlyMethods: ReadonlySet<MethodName> = new Set([
-  'profiles.list',
-  'profiles.test',
-  'connection.status',
-  'filters.list',
-  'settings.get',
-  'apiTokens.list',
-  'health.history',
-  'health.nas',
-  'database.recommendedIndexes',
-  'database.health',
-  'export.count',
-  'export.status',
-  'subscribers.detail',
-  'subscribers.whoHad',
-  'subscribers.ping',
-  'audit.list',
-  'audit.runs',
-  'nasAccess.list',
-  'disconnect.preview',
-  'disconnect.report',
-] as MethodName[]);
+/**
+ * Whether each method can change what the shared reads return: a call that may write forgets
+ * the reads in flight. A method added to the contract without a line here does not compile;
+ * when in doubt say 'may write' (it costs one fresh read, never a wrong answer).
+ */
+const effectOf: Record<MethodName, 'reads' | 'may write'> = {
+  'profiles.list': 'reads',
+  'profiles.save': 'may write',
+  'profiles.delete': 'may write',
+  'profiles.test': 'reads',
+  'profiles.connect': 'may write',
+  'connection.status': 'reads',
+  'filters.list': 'reads',
+  'filters.save': 'may write',
+  'filters.delete': 'may write',
+  'settings.get': 'reads',
+  'settings.set': 'may write',
+  'tableLayout.get': 'reads',
+  'tableLayout.set': 'may write',
+  'apiTokens.list': 'reads',
+  'apiTokens.create': 'may write',
+  'apiTokens.revoke': 'may write',
+  'sessions.list': 'reads',
+  'sessions.stats': 'reads',
+  'health.overview': 'reads',
+  'health.history': 'reads',
+  'health.nas': 'reads',
+  'health.acknowledge': 'may write',
+  'health.setThresholds': 'may write',
+  'nas.list': 'reads',
+  'database.recommendedIndexes': 'reads',
+  'database.health': 'reads',
+  'export.count': 'reads',
+  'export.start': 'may write',
+  'export.cancel': 'may write',
+  'export.status': 'reads',
+  'subscribers.detail': 'reads',
+  'subscribers.suggest': 'reads',
+  'subscribers.whoHad': 'reads',
+  'subscribers.ping': 'reads',
+  'subscribers.traceroute': 'reads',
+  'audit.list': 'reads',
+  'audit.runs': 'reads',
+  'nasAccess.list': 'reads',
+  'nasAccess.save': 'may write',
+  'nasAccess.delete': 'may write',
+  'nasAccess.test': 'may write',
+  'nas.disconnect': 'may write',
+  'disconnect.preview': 'reads',
+  'disconnect.start': 'may write',
+  'disconnect.cancel': 'may write',
+  'disconnect.report': 'reads',
+  'disconnect.retryFailed': 'may write',
+  'cleanup.status': 'reads',
+  'cleanup.saveSettings': 'may write',
+  'cleanup.preview': 'reads',
+  'cleanup.sweepNow': 'may write',
+  'cleanup.confirmNas': 'may write',
+  'cleanup.closeGhost': 'may write',
+  'reconcile.start': 'may write',
+  'reconcile.report': 'reads',
+  'reconcile.cancel': 'may write',
+  'reconcile.closeGhosts': 'may write',
+};
 
 /**
  * The handlers with identical refresh reads shared: a read asked while the same one is in
@@ -64,7 +105,7 @@ export function withSharedReads(handlers: Handlers, viewOf: () => string): Handl
         answer.then(forget, forget);
         return answer;
       };
-    } else if (readOnlyMethods.has(method)) {
+    } else if (effectOf[method] === 'reads') {
       wrapped[method] = handler;
     } else {
       wrapped[method] = (input) => {
