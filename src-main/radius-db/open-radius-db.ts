@@ -161,9 +161,10 @@ function radiusDb(
     const known = statsInFlight.get(key);
     if (known && !options.countStale) return known;
     const earlier = options.countStale ? null : staleCounts.recent(key);
+    const begun = staleCounts.begin();
     const reading = sessionStats(db, schema, sql, scope, earlier)
       .then((read) => {
-        if (!earlier) staleCounts.remember(key, read);
+        if (!earlier) staleCounts.remember(key, read, begun);
         return read;
       })
       .finally(() => {

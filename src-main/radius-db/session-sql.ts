@@ -21,7 +21,7 @@ export interface SessionSql {
   fromWithNames: string;
   /**
    * The same names for a page of radacct rows already picked, as a CTE named r (see
-   * pageSql): the page's subscribers are looked up as one set.
+   * sessionPageSql): the page's subscribers are looked up as one set.
    */
   nameJoins: string;
   /**

@@ -41,15 +41,18 @@ export async function sessionStats(
               coalesce(per_nas.online, 0) AS online
        FROM per_nas ${wholeDirectory} JOIN ${sql.nasDirectory} nd ON nd.ip = ${nasIp}`
     : `SELECT ${nasIp} AS nas_ip, NULL::text AS nas_name, per_nas.online FROM per_nas`;
+  // Only a stale count reads the table's rows; without it the counts are the index's alone.
+  const staleColumn = stale
+    ? ''
+    : `, count(*) FILTER (WHERE ${sql.stale.isStale('statement_timestamp()')}) AS stale`;
   const rows = await db.arrays(
     `WITH per_nas AS (
-       SELECT r.nasipaddress, count(*) AS online,
-              ${stale ? '0' : `count(*) FILTER (WHERE ${sql.stale.isStale('statement_timestamp()')})`} AS stale
+       SELECT r.nasipaddress, count(*) AS online${staleColumn}
        FROM radacct r
        WHERE ${online} GROUP BY r.nasipaddress),
      named AS (${named})
      SELECT statement_timestamp(), named.nas_ip, named.nas_name, named.online,
-            (SELECT sum(stale) FROM per_nas), ${standbyLagColumns}
+            ${stale ? 'NULL' : '(SELECT sum(stale) FROM per_nas)'}, ${standbyLagColumns}
      FROM (SELECT) clock LEFT JOIN named ON true`,
     params.values,
   );

@@ -14,6 +14,8 @@ export const staleCountMaxAgeMs = 60_000;
  */
 export class StaleCounts {
   readonly #counts = new Map<string, StaleCount & { countedAtMs: number }>();
+  /** Bumped by forget(): a count begun before a close must not be remembered after it. */
+  #generation = 0;
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -24,7 +26,14 @@ export class StaleCounts {
     return { stale: known.stale, staleReadAt: known.staleReadAt };
   }
 
-  remember(scopeKey: string, count: StaleCount): void {
+  /** Call as a count begins; pass what it returns to remember(). */
+  begin(): number {
+    return this.#generation;
+  }
+
+  /** Keeps a count, unless Session Desk closed sessions since it began. */
+  remember(scopeKey: string, count: StaleCount, begun: number): void {
+    if (begun !== this.#generation) return;
     this.#counts.set(scopeKey, {
       stale: count.stale,
       staleReadAt: count.staleReadAt,
@@ -33,6 +42,7 @@ export class StaleCounts {
   }
 
   forget(): void {
+    this.#generation += 1;
     this.#counts.clear();
   }
 }

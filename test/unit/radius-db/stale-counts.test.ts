@@ -8,7 +8,7 @@ describe('StaleCounts', () => {
     let now = 1_000_000;
     const counts = new StaleCounts(() => now);
     expect(counts.recent('all')).toBeNull();
-    counts.remember('all', counted);
+    counts.remember('all', counted, counts.begin());
     expect(counts.recent('all')).toEqual(counted);
     expect(counts.recent('reseller 2')).toBeNull();
     now += staleCountMaxAgeMs - 1;
@@ -19,10 +19,20 @@ describe('StaleCounts', () => {
 
   it('forgets every count when sessions were closed', () => {
     const counts = new StaleCounts(() => 0);
-    counts.remember('all', counted);
-    counts.remember('reseller 2', { ...counted, stale: 1 });
+    counts.remember('all', counted, counts.begin());
+    counts.remember('reseller 2', { ...counted, stale: 1 }, counts.begin());
     counts.forget();
     expect(counts.recent('all')).toBeNull();
     expect(counts.recent('reseller 2')).toBeNull();
+  });
+
+  it('does not keep a count that began before sessions were closed', () => {
+    const counts = new StaleCounts(() => 0);
+    const begun = counts.begin();
+    counts.forget();
+    counts.remember('all', counted, begun);
+    expect(counts.recent('all')).toBeNull();
+    counts.remember('all', counted, counts.begin());
+    expect(counts.recent('all')).toEqual(counted);
   });
 });
