@@ -8,6 +8,7 @@ import { maxExportRows, type SessionFilter } from '@contract';
 import { writeSessionsCsv } from '../../src-main/csv/write-sessions-csv';
 import { everything } from '../../src-main/operator-scope';
 import type { RadiusDb, SessionPageQuery } from '../../src-main/radius-db';
+import { sessionSettings } from '../../src-main/radius-db/db-pool';
 import { runPsqlOrThrow } from './psql';
 import { recordQueries, type TappedQuery } from './sql-tap';
 import { summarize } from './timing';
@@ -26,7 +27,9 @@ function rowsSelect(query: TappedQuery): string {
 async function copyMs(url: URL, select: string): Promise<number> {
   const output = await runPsqlOrThrow(
     url,
-    `SET TimeZone = 'UTC';\n\\timing on\n\\o /dev/null\nCOPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER);\n`,
+    // The app's session settings (db-pool.ts), so both sides plan the SELECT alike.
+    `\\o /dev/null\n${sessionSettings.map((statement) => `${statement};`).join('\n')}\n` +
+      `\\timing on\nCOPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER);\n`,
   );
   const match = /Time: ([\d.]+) ms/.exec(output);
   if (!match) throw new Error(`psql printed no timing: ${output}`);

@@ -1,3 +1,4 @@
+import { sessionSettings } from '../../src-main/radius-db/db-pool';
 import { runPsql } from './psql';
 import { wavesOf, type TappedQuery } from './sql-tap';
 import type { RunCounts } from './measure-app';
@@ -31,8 +32,11 @@ function preamble(queries: TappedQuery[], statementTimeoutMs: number): string[] 
   return [
     'SET plan_cache_mode = force_custom_plan;',
     `SET statement_timeout = ${statementTimeoutMs};`,
-    // What the app's pool sets on every connection (db-pool.ts): timestamps print as +00.
-    "SET TimeZone = 'UTC';",
+    // What the app's pool sets on every connection (TimeZone, JIT, parallel workers), so the
+    // floor plans the statements as the app's sessions do; their rows go nowhere.
+    '\\o /dev/null',
+    ...sessionSettings.map((statement) => `${statement};`),
+    '\\o',
     ...queries.map(
       (query, index) => `PREPARE bench_${index} AS ${query.text.trim().replace(/;$/, '')};`,
     ),

@@ -14,6 +14,24 @@ export interface PoolSettings {
 export const maxConnections = 4;
 
 /**
+ * What every connection of the pool sets first (the bench's psql floor sets the same, so it
+ * measures the statements as the app runs them). SET rather than startup options:
+ * pg_settings.reset_val then still holds the server's own TimeZone, which schema detection
+ * needs to read "timestamp without time zone".
+ */
+export const sessionSettings: readonly string[] = [
+  // Raw timestamps all read "+00", so they turn into ISO strings without parsing. The stat
+  // row's count of 150k online sessions is an index-only scan of ~11 ms; the default
+  // parallel setup cost (1000) makes the planner start two workers for it, which takes
+  // ~40 ms on a small server. Ten times that keeps workers for what they pay off on (a
+  // history scan of millions of rows); a DBA's higher value is kept.
+  "SELECT set_config('TimeZone', 'UTC', false), set_config('parallel_setup_cost', " +
+    "greatest(current_setting('parallel_setup_cost')::float8, 10000)::text, false)",
+  // JIT compiles for ~60 ms on these short queries and saves nothing (PostgreSQL 11+).
+  "SELECT set_config('jit', 'off', false) WHERE current_setting('server_version_num')::int >= 110000",
+];
+
+/**
  * A small pool per opened database: the Sessions page runs at most a page, a count and a
  * stat row at once. Every session gets the statement timeout and TimeZone = UTC, so raw
  * timestamps all read "+00" and can be turned into ISO strings without parsing.
@@ -36,21 +54,8 @@ export function createDbPool(profile: DbProfile, settings: PoolSettings): pg.Poo
     max: maxConnections,
     idleTimeoutMillis: 60_000,
     types: rawTypeParsers,
-    // SET rather than a startup option: pg_settings.reset_val then still holds the server's
-    // own TimeZone, which schema detection needs to read "timestamp without time zone".
     onConnect: async (client) => {
-      // The stat row's count of 150k online sessions is an index-only scan of ~11 ms; the
-      // default parallel setup cost (1000) makes the planner start two workers for it,
-      // which takes ~40 ms on a small server. Ten times that keeps workers for what they pay
-      // off on (a history scan of millions of rows); a DBA's higher value is kept.
-      await client.query(
-        "SELECT set_config('TimeZone', 'UTC', false), set_config('parallel_setup_cost', " +
-          "greatest(current_setting('parallel_setup_cost')::float8, 10000)::text, false)",
-      );
-      // JIT compiles for ~60 ms on these short queries and saves nothing (PostgreSQL 11+).
-      await client.query(
-        "SELECT set_config('jit', 'off', false) WHERE current_setting('server_version_num')::int >= 110000",
-      );
+      for (const statement of sessionSettings) await client.query(statement);
     },
   });
   // An idle connection the server drops is removed by the pool; the next query reconnects
