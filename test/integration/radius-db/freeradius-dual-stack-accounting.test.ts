@@ -7,16 +7,13 @@ import { everything } from '../../../src-main/operator-scope';
 import { openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import {
-  hasStockQueries,
+  canWriteAccounting,
   startAccountingWriter,
   type AccountingWriter,
 } from '../../support/freeradius/accounting-writer';
-import { hasFreeradius, hasRadclient } from '../../support/freeradius/freeradius-binaries';
 import { listInput } from '../../support/radius-db-helpers';
 
-const canRun = hasFreeradius && hasRadclient && hasStockQueries;
-
-describe.skipIf(!canRun)('a dual-stack Accounting-Start written by FreeRADIUS', () => {
+describe.skipIf(!canWriteAccounting)('a dual-stack Accounting-Start written by FreeRADIUS', () => {
   let database: TestDatabase;
   let writer: AccountingWriter;
   let db: RadiusDb;

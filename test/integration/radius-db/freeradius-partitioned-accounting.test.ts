@@ -7,16 +7,13 @@ import { everything } from '../../../src-main/operator-scope';
 import { openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import {
-  hasStockQueries,
+  canWriteAccounting,
   startAccountingWriter,
   stockQueries,
   type AccountingWriter,
 } from '../../support/freeradius/accounting-writer';
-import { hasFreeradius, hasRadclient } from '../../support/freeradius/freeradius-binaries';
 import { partitionedQueries } from '../../support/freeradius/partitioned-queries';
 import { listInput, walkAllPages } from '../../support/radius-db-helpers';
-
-const available = hasFreeradius && hasRadclient && hasStockQueries;
 
 const epochOf = (iso: string): string => String(Math.floor(Date.parse(iso) / 1000));
 const minutesAgo = (minutes: number): string =>
@@ -28,7 +25,7 @@ const twoMonthsAgo = (): string => {
   return day.toISOString();
 };
 
-describe.runIf(available)('FreeRADIUS accounting into a partitioned radacct', () => {
+describe.runIf(canWriteAccounting)('FreeRADIUS accounting into a partitioned radacct', () => {
   let database: TestDatabase;
   let writer: AccountingWriter;
   let db: RadiusDb;

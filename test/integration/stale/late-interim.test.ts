@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import {
-  hasStockQueries,
+  canWriteAccounting,
   startAccountingWriter,
   stockQueries,
   type AccountingWriter,
 } from '../../support/freeradius/accounting-writer';
 import { partitionedQueries } from '../../support/freeradius/partitioned-queries';
-import { hasFreeradius, hasRadclient } from '../../support/freeradius/freeradius-binaries';
 import { draftFor, openServiceHarness, type ServiceHarness } from '../../support/service-harness';
 
-const available = hasFreeradius && hasRadclient && hasStockQueries;
-if (!available) {
+if (!canWriteAccounting) {
   console.warn(
     'SKIPPED: the sweep against a real FreeRADIUS needs freeradius, freeradius-utils and ' +
       'freeradius-postgresql (apt-get install freeradius freeradius-utils freeradius-postgresql).',
@@ -34,7 +32,7 @@ interface Row {
 // sweeper closes what went quiet; then what a late interim (and a late stop) does.
 // The same on a radacct partitioned by start time (sql/radacct-partitioned.sql), written by
 // the stock queries through sql/freeradius-queries-partitioned.awk.
-describe.runIf(available).each(['stock', 'partitioned'] as const)(
+describe.runIf(canWriteAccounting).each(['stock', 'partitioned'] as const)(
   'a sweep against radacct written by FreeRADIUS (%s radacct)',
   (schema) => {
     let database: TestDatabase;

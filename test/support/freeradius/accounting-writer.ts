@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { freeUdpPort } from '../../../src-main/free-port';
 import type { DbProfile } from '../../../src-main/radius-db';
 import { launchFreeradius, PortTaken } from './disconnect-receiver';
+import { hasFreeradius, hasRadclient } from './freeradius-binaries';
 import { radclient } from './radclient';
 import { raddbPreamble } from './receiver-config';
 
@@ -12,6 +13,8 @@ import { raddbPreamble } from './receiver-config';
 export const stockQueries = '/etc/freeradius/3.0/mods-config/sql/main/postgresql/queries.conf';
 export const hasStockQueries =
   existsSync(stockQueries) && existsSync('/usr/lib/freeradius/rlm_sql_postgresql.so');
+/** Everything startAccountingWriter needs: radiusd, radclient and rlm_sql's PostgreSQL driver. */
+export const canWriteAccounting = hasFreeradius && hasRadclient && hasStockQueries;
 
 export interface AccountingWriter {
   address: string;
