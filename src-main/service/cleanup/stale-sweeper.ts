@@ -70,7 +70,11 @@ export class StaleSweeper {
       if (active.state().kind === 'none') return await this.#releaseLock().then(() => null);
       const profileId = active.profileId;
       const db = await active.database();
+      // A standby with no primary named has nowhere to write: every tick would fail and log
+      // the same refusal; Sweep now still says why in words.
+      const nowhereToWrite = db.role.kind === 'standby' && db.role.writesTo === null;
       if (
+        nowhereToWrite ||
         !store.cleanup.settings(profileId).sweeperEnabled ||
         !db.operator.permissions.has('sessions.cleanup')
       ) {

@@ -114,6 +114,25 @@ describe.skipIf(serverBinaries === null)('the service on a standby-only profile'
     }
     expect(await openStops()).toBe(3);
   });
+
+  it('an enabled sweeper on it neither writes nor logs a refusal every tick', async () => {
+    const logged: string[] = [];
+    const app = openServiceHarness(undefined, {
+      log: { error: (message) => logged.push(message) },
+      sweeper: { everyMs: 3_600_000 },
+    });
+    try {
+      const saved = await app.ok('profiles.save', draftFor(replica.standby, 'standby'));
+      await app.ok('profiles.connect', { id: saved.id });
+      await app.ok('cleanup.saveSettings', { staleAfterSeconds: 1800, sweeperEnabled: true });
+      await expect(app.service.sweeper.tick()).resolves.toBeNull();
+      await expect(app.service.sweeper.tick()).resolves.toBeNull();
+      expect(logged).toEqual([]);
+    } finally {
+      await app.close();
+    }
+    expect(await openStops()).toBe(3);
+  });
 });
 
 describe.skipIf(serverBinaries === null)('a standby with a primary for writes', () => {
