@@ -5,7 +5,7 @@ export type { DbProfile, RadiusDbOptions, ServerAddress } from './db-profile';
 export type { RadiusDb } from './radius-db';
 export { openRadiusDb } from './open-radius-db';
 export { recommendedIndexes } from './recommended-indexes';
-export { historyCountBound } from './list-sessions';
+export { historyCountBound, historySearchCountBound } from './list-sessions';
 export type { SessionToDisconnect } from './sessions-to-disconnect';
 export type { SessionPageQuery } from './session-page-sql';
 export type { SessionBatchSink } from './stream-sessions';

@@ -3,6 +3,7 @@ import type { SessionFilter } from '@contract';
 import { OperatorError } from '../operator-error';
 import type { OperatorScope } from '../operator-scope';
 import type { DetectedSchema } from './detected-schema';
+import type { FullNameUsernames } from './full-name-usernames';
 import { radacctTime } from './health/radacct-times';
 import { ipv6SearchSql } from './ipv6-search';
 import { scopeSql } from './scope-sql';
@@ -19,6 +20,7 @@ export function sessionConditions(
   schema: DetectedSchema,
   sql: SessionSql,
   params: SqlParams,
+  namedUsernames: FullNameUsernames | null = null,
 ): string[] {
   const conditions: string[] = [];
   // Literal, never a parameter: only then can the planner use the partial indexes
@@ -31,7 +33,7 @@ export function sessionConditions(
 
   const searched = searchedText(filter.search, filter.status);
   if (searched !== null) {
-    const search = searchSql(classifySearch(searched), sql.search, params);
+    const search = searchSql(classifySearch(searched), sql.search, params, namedUsernames);
     // A session's IPv6 answers too (ipv6-search.ts): the prefix holding an address typed.
     const ipv6 = ipv6SearchSql(searched, schema, params);
     conditions.push(ipv6 === null ? search : `(${search} OR ${ipv6})`);

@@ -1,6 +1,7 @@
 import type { SessionCursor, SessionFilter, SessionSort } from '@contract';
 import type { OperatorScope } from '../operator-scope';
 import type { DetectedSchema } from './detected-schema';
+import type { FullNameUsernames } from './full-name-usernames';
 import { afterCursorSql, orderBySql } from './keyset-sql';
 import { sessionConditions, whereSql } from './session-filter-sql';
 import type { SessionSql } from './session-sql';
@@ -12,6 +13,8 @@ export interface SessionPageQuery {
   sort: SessionSort;
   cursor: SessionCursor | null;
   limit: number;
+  /** A history search's full-name matches, read beforehand (full-name-usernames.ts). */
+  namedUsernames?: FullNameUsernames | null;
 }
 
 /**
@@ -36,7 +39,14 @@ export function sessionPageSql(
 ): { text: string; values: unknown[] } {
   const params = new SqlParams();
   const key = sql.sortKeys[query.sort.column];
-  const conditions = sessionConditions(query.filter, scope, schema, sql, params);
+  const conditions = sessionConditions(
+    query.filter,
+    scope,
+    schema,
+    sql,
+    params,
+    query.namedUsernames ?? null,
+  );
   if (query.cursor) conditions.push(afterCursorSql(key, query.sort, query.cursor, params));
   const limit = params.add(query.limit, 'integer');
   const where = whereSql(conditions);

@@ -70,6 +70,12 @@ const fragments = [
   '.1.',
   '1.1.1',
   '100.64.1.5',
+  // Fragments whose index patterns drop leading digits, and ones too short to (search-sql.ts).
+  '00.64.1',
+  '0.64.1',
+  '100.6',
+  '10.1',
+  '4.1.1',
   '10.',
   '.',
   '99',

@@ -1,7 +1,12 @@
 import { F } from '@contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { everything } from '../../../src-main/operator-scope';
-import { historyCountBound, openRadiusDb, type RadiusDb } from '../../../src-main/radius-db';
+import {
+  historyCountBound,
+  historySearchCountBound,
+  openRadiusDb,
+  type RadiusDb,
+} from '../../../src-main/radius-db';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { listInput } from '../../support/radius-db-helpers';
 import { insertSessions, offline, online } from '../../support/seed';
@@ -96,6 +101,21 @@ describe('bounded count of history', () => {
       expect(result.rows).toHaveLength(50);
       expect(result.nextCursor).not.toBeNull();
     }
+  });
+
+  it(`stops counting a history search at ${historySearchCountBound}`, async () => {
+    const result = await db.listSessions(
+      listInput({ status: 'offline', search: 'hist', pageSize: 50 }),
+      everything,
+    );
+    expect(result.matches).toEqual({ kind: 'atLeast', count: historySearchCountBound });
+    expect(result.rows).toHaveLength(50);
+    // Every match is still there to page through: only the count stops.
+    const deep = await db.listSessions(
+      listInput({ status: 'offline', search: 'hist1000', pageSize: 50 }),
+      everything,
+    );
+    expect(deep.matches).toEqual({ kind: 'exact', count: 1 + 6 });
   });
 
   it('counts exactly below the bound', async () => {
