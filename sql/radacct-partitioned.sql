@@ -22,6 +22,10 @@
 --   interim-update and stop). Remove those clauses from queries.conf with
 --   sql/freeradius-queries-partitioned.awk (see README); every other stock query (UPDATE …
 --   WHERE AcctUniqueId = …, Accounting-On/Off, simultaneous-use) runs unchanged.
+-- * The trigger takes one advisory lock per row inserted, held to the end of the transaction:
+--   FreeRADIUS writes a row per statement, but one INSERT … SELECT of more than a few thousand
+--   rows runs out of lock table ("out of shared memory"). Copy old rows in with the trigger
+--   disabled (ALTER TABLE radacct DISABLE TRIGGER radacct_unique_session; see README).
 -- * A session whose Start arrives late (or whose start time is rewritten by a Start after an
 --   Interim) simply moves partition: UPDATE moves rows between partitions.
 --
