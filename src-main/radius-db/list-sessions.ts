@@ -12,7 +12,8 @@ import type { DetectedSchema } from './detected-schema';
 import { fullNameUsernames, type FullNameUsernames } from './full-name-usernames';
 import { isoTime } from './iso-time';
 import { sessionConditions, whereSql } from './session-filter-sql';
-import { sessionPageSql } from './session-page-sql';
+import { historyWalkWindow, isHistorySearch, walkAnswered } from './history-search-route';
+import { sessionPageSql, type PageRoute } from './session-page-sql';
 import { toSessionRow } from './session-row';
 import type { SessionSql } from './session-sql';
 import { SqlParams } from './sql-params';
@@ -62,10 +63,23 @@ export async function listSessions(
           readAt,
         }))
       : countMatches(db, schema, sql, input, scope, named);
-  const [page, matches] = await Promise.all([
-    readPage(db, schema, sql, input, scope, false, named),
+  const walks = isHistorySearch(input) && sql.sortKeys[input.sort.column].indexOrdered;
+  const route: PageRoute = walks
+    ? { kind: 'walk', window: historyWalkWindow }
+    : { kind: 'planner' };
+  const [first, matches] = await Promise.all([
+    readPage(db, schema, sql, input, scope, { namedUsernames: named, route }),
     counting,
   ]);
+  const page =
+    !walks || walkAnswered(first, input, matches.matches)
+      ? first
+      : await readPage(db, schema, sql, input, scope, {
+          namedUsernames: named,
+          // Counted small: read the matches and sort them. Counted large but not among the
+          // newest: the planner's choice, as before.
+          route: matches.matches.kind === 'exact' ? { kind: 'matchesFirst' } : { kind: 'planner' },
+        });
   // The raw rows stay here: the page carries the rows once.
   const { rows, nextCursor, stale } = page;
   return { rows, nextCursor, stale, matches: matches.matches, readAt: matches.readAt };
@@ -86,8 +100,7 @@ async function readPage(
   sql: SessionSql,
   input: SessionListInput,
   scope: OperatorScope,
-  withCount = false,
-  namedUsernames: FullNameUsernames | null = null,
+  how: { withCount?: boolean; namedUsernames?: FullNameUsernames | null; route?: PageRoute } = {},
 ): Promise<Pick<SessionPage, 'rows' | 'nextCursor' | 'stale'> & { raw: unknown[][] }> {
   // One row more than the page tells whether another page exists, without counting.
   const { text, values } = sessionPageSql(
@@ -98,11 +111,12 @@ async function readPage(
       sort: input.sort,
       cursor: input.cursor,
       limit: input.pageSize + 1,
-      namedUsernames,
+      namedUsernames: how.namedUsernames ?? null,
+      route: how.route ?? { kind: 'planner' },
     },
     scope,
     false,
-    withCount,
+    how.withCount ?? false,
   );
   const raw = await db.arrays(text, values);
   const pageRows = raw.slice(0, input.pageSize);
@@ -127,7 +141,9 @@ async function pageWithCount(
   input: SessionListInput,
   scope: OperatorScope,
 ): Promise<SessionPage> {
-  const { rows, nextCursor, stale, raw } = await readPage(db, schema, sql, input, scope, true);
+  const { rows, nextCursor, stale, raw } = await readPage(db, schema, sql, input, scope, {
+    withCount: true,
+  });
   // No match: no row carried the time; the clock alone costs a round trip, no reading.
   const first = raw[0] ?? (await db.arrays('SELECT 0, statement_timestamp()', []))[0];
   const [count, readAt] = raw[0]

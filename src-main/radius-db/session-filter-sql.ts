@@ -22,6 +22,29 @@ export function sessionConditions(
   params: SqlParams,
   namedUsernames: FullNameUsernames | null = null,
 ): string[] {
+  const { search, others } = sessionConditionParts(
+    filter,
+    scope,
+    schema,
+    sql,
+    params,
+    namedUsernames,
+  );
+  return search === null ? others : [search, ...others];
+}
+
+/**
+ * The same conditions with the search apart from the rest, for a page that walks the
+ * sessions the rest selects and keeps those the search matches (list-sessions.ts).
+ */
+export function sessionConditionParts(
+  filter: SessionFilter,
+  scope: OperatorScope,
+  schema: DetectedSchema,
+  sql: SessionSql,
+  params: SqlParams,
+  namedUsernames: FullNameUsernames | null = null,
+): { search: string | null; others: string[] } {
   const conditions: string[] = [];
   // Literal, never a parameter: only then can the planner use the partial indexes
   // FreeRADIUS keeps on the online set.
@@ -31,12 +54,13 @@ export function sessionConditions(
     conditions.push('r.acctstoptime IS NULL', sql.stale.isStale('statement_timestamp()'));
   }
 
+  let search: string | null = null;
   const searched = searchedText(filter.search, filter.status);
   if (searched !== null) {
-    const search = searchSql(classifySearch(searched), sql.search, params, namedUsernames);
+    const text = searchSql(classifySearch(searched), sql.search, params, namedUsernames);
     // A session's IPv6 answers too (ipv6-search.ts): the prefix holding an address typed.
     const ipv6 = ipv6SearchSql(searched, schema, params);
-    conditions.push(ipv6 === null ? search : `(${search} OR ${ipv6})`);
+    search = ipv6 === null ? text : `(${text} OR ${ipv6})`;
   }
 
   if (filter.nasIp !== null && filter.nasIp.trim() !== '') {
@@ -57,7 +81,7 @@ export function sessionConditions(
 
   const scoped = scopeSql(scope, schema, params);
   if (scoped !== null) conditions.push(scoped);
-  return conditions;
+  return { search, others: conditions };
 }
 
 export function whereSql(conditions: string[]): string {
