@@ -18,9 +18,23 @@ export interface Dataset {
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 // The schema the tests and the demo load: the bench measures the same tables, not a copy.
-const schemaFiles = ['freeradius-schema.sql', 'panel-schema.sql'].map((name) =>
-  resolve(repoRoot, 'src-main/demo/sql', name),
-);
+const demoSql = (name: string) => resolve(repoRoot, 'src-main/demo/sql', name);
+const stockSchema = [demoSql('freeradius-schema.sql'), demoSql('panel-schema.sql')];
+
+/**
+ * The stock schema with its radacct replaced by the DBA script's partitioned one. The load
+ * runs with session_replication_role = replica: the script's trigger that keeps
+ * AcctUniqueId unique looks every row up (and its index is dropped for the load); the
+ * generator writes unique ids by construction.
+ */
+async function partitionedSchema(): Promise<string[]> {
+  const [stock, panel, partitioned] = await Promise.all(
+    [...stockSchema, resolve(repoRoot, 'sql/radacct-partitioned.sql')].map((file) =>
+      readFile(file, 'utf8'),
+    ),
+  );
+  return [stock ?? '', 'DROP TABLE radacct;', partitioned ?? '', panel ?? ''];
+}
 
 async function withClient<T>(url: URL, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url.href });
@@ -63,7 +77,12 @@ async function databaseExists(server: BenchServer, database: string): Promise<bo
   });
 }
 
-async function generate(server: BenchServer, size: DatasetSize, url: URL): Promise<Dataset> {
+async function generate(
+  server: BenchServer,
+  size: DatasetSize,
+  url: URL,
+  partitioned: boolean,
+): Promise<Dataset> {
   const database = url.pathname.slice(1);
   const quoted = `"${database}"`;
   await withClient(server.adminUrl, async (client) => {
@@ -73,10 +92,13 @@ async function generate(server: BenchServer, size: DatasetSize, url: URL): Promi
   const started = performance.now();
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(1).padStart(6);
   console.log(`Generating ${database}: ${size.totalRows} rows, ${size.onlineRows} online…`);
-  const schema = await Promise.all(schemaFiles.map((file) => readFile(file, 'utf8')));
+  const schema = partitioned
+    ? await partitionedSchema()
+    : await Promise.all(stockSchema.map((file) => readFile(file, 'utf8')));
   await runPsqlOrThrow(url, ['\\set ON_ERROR_STOP on', ...schema].join('\n'));
   const generator = await readFile(resolve(import.meta.dirname, 'generate.sql'), 'utf8');
-  await runPsqlOrThrow(url, generator, {
+  const preamble = partitioned ? 'SET session_replication_role = replica;\n' : '';
+  await runPsqlOrThrow(url, preamble + generator, {
     args: [
       '-v',
       `total=${size.totalRows}`,
@@ -116,18 +138,24 @@ async function generate(server: BenchServer, size: DatasetSize, url: URL): Promi
   });
 }
 
-/** sessiondesk_bench_<size> on the server: reused when complete, otherwise (re)built. */
+/**
+ * sessiondesk_bench_<size> (…_partitioned for a partitioned radacct) on the server: reused
+ * when complete, otherwise (re)built.
+ */
 export async function ensureDataset(
   server: BenchServer,
   size: DatasetSize,
   regenerate: boolean,
+  partitioned = false,
 ): Promise<Dataset> {
   // BENCH_DATABASE_PREFIX lets two checkouts on one server keep their datasets apart.
-  const database = `${process.env.BENCH_DATABASE_PREFIX ?? 'sessiondesk_bench_'}${size.name}`;
+  const database =
+    `${process.env.BENCH_DATABASE_PREFIX ?? 'sessiondesk_bench_'}${size.name}` +
+    (partitioned ? '_partitioned' : '');
   const url = server.urlFor(database);
   if (!regenerate && (await databaseExists(server, database))) {
     const existing = await readMarker(url, size);
     if (existing) return existing;
   }
-  return generate(server, size, url);
+  return generate(server, size, url, partitioned);
 }

@@ -8,6 +8,8 @@ export interface BenchOptions {
   /** Measure what the optional row-level-security policies cost the Sessions page instead. */
   rowSecurity: boolean;
   size: DatasetSize;
+  /** Measure on a radacct partitioned by start time (sql/radacct-partitioned.sql). */
+  partitioned: boolean;
   /** Build the recommended pg_trgm indexes after the plain run and measure the searches again. */
   withTrigram: boolean;
   /** Build FreeRADIUS's optional (acctstoptime, username) index and measure NAS health again. */
@@ -26,6 +28,8 @@ export interface BenchOptions {
 const usage = `Usage: npm run bench -- [options]
   --size quick|full|huge     dataset: quick = 200k rows / 15k online (default),
                              full = 10M rows / 150k online, huge = 50M rows / 300k online
+  --partitioned              radacct partitioned by month of start time, as the DBA script
+                             sql/radacct-partitioned.sql makes it (its own dataset)
   --with-trigram             also build the pg_trgm indexes and measure the searches again
   --with-stop-index          also build the (acctstoptime, username) index FreeRADIUS ships
                              commented out, and measure the NAS health reads again (exact)
@@ -41,7 +45,8 @@ const usage = `Usage: npm run bench -- [options]
                              reseller role, without and with sql/session-desk-row-security.sql
 Environment: BENCH_DATABASE_URL=postgres://user@127.0.0.1:port/db picks the server
 (loopback only); the bench creates sessiondesk_bench_<size> on it
-(BENCH_DATABASE_PREFIX=scale_bench_ makes it scale_bench_<size>).`;
+(BENCH_DATABASE_PREFIX=scale_bench_ makes it scale_bench_<size>), with --partitioned
+sessiondesk_bench_<size>_partitioned.`;
 
 function positiveInt(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -59,6 +64,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     args: argv,
     options: {
       size: { type: 'string', default: 'quick' },
+      partitioned: { type: 'boolean', default: false },
       'with-trigram': { type: 'boolean', default: false },
       'with-stop-index': { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
@@ -81,6 +87,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     disconnect: values.disconnect,
     rowSecurity: values['row-security'],
     size,
+    partitioned: values.partitioned,
     withTrigram: values['with-trigram'],
     withStopIndex: values['with-stop-index'],
     explain: values.explain,

@@ -56,7 +56,12 @@ async function bench(options: BenchOptions): Promise<void> {
   installSqlTap();
   const server = await findServer();
   try {
-    const dataset = await ensureDataset(server, options.size, options.regenerate);
+    const dataset = await ensureDataset(
+      server,
+      options.size,
+      options.regenerate,
+      options.partitioned,
+    );
     const db = await openRadiusDb(profileOf(dataset.url), {
       statementTimeoutMs: options.statementTimeoutMs,
       applicationName: 'Session Desk bench',
