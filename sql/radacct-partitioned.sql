@@ -75,6 +75,12 @@ CREATE INDEX radacct_start_user_idx ON radacct (AcctStartTime, UserName);
 -- Stands in for the stock UNIQUE (AcctUniqueId): the trigger below and late packets of
 -- closed sessions look sessions up by it.
 CREATE INDEX radacct_acctuniqueid_idx ON radacct (AcctUniqueId);
+-- Not in the stock schema, needed here: Session Desk's online list walks sessions newest
+-- first. On one table the start-time index finds open sessions among the newest rows at
+-- once; on a partitioned one PostgreSQL merges every partition's walk and must first find
+-- an open session in each, reading a whole old partition that has none (2.3 s at 10M
+-- rows). This index holds open sessions only (tiny, untouched by interim updates): 34 ms.
+CREATE INDEX radacct_online_start_idx ON radacct (AcctStartTime) WHERE AcctStopTime IS NULL;
 
 -- AcctUniqueId unique across partitions. The advisory lock serialises two inserts of one id
 -- (two FreeRADIUS servers, a retransmitted Start); the EXISTS then sees a committed twin.

@@ -201,4 +201,15 @@ describe('a radacct partitioned by start time', () => {
     expect(built.exists).toBe(true);
     expect(built.sizeBytes).toBeGreaterThan(0);
   });
+
+  it('recommends the online start-time index the partitioned script already creates', async () => {
+    const onPartitioned = (await partitioned.databaseHealth()).indexes.find(
+      (index) => index.name === 'radacct_online_start_idx',
+    );
+    expect(onPartitioned?.exists).toBe(true);
+    expect(onPartitioned?.statement).toContain('(acctstarttime) WHERE acctstoptime IS NULL');
+    // A single table finds its open sessions among the newest rows without it.
+    const onPlain = (await plain.databaseHealth()).indexes.map((index) => index.name);
+    expect(onPlain).not.toContain('radacct_online_start_idx');
+  });
 });
