@@ -121,7 +121,10 @@ SELECT 1 AS rebuild_order, format('ALTER TABLE radacct DROP CONSTRAINT %I', conn
 FROM pg_constraint
 WHERE conrelid = 'radacct'::regclass AND contype IN ('p', 'u')
 UNION ALL
-SELECT 2, format('DROP INDEX %I', ic.relname), pg_get_indexdef(ic.oid)
+-- On a partitioned radacct the definition reads "ON ONLY radacct" (the parent alone); the
+-- rebuild wants every partition's index too.
+SELECT 2, format('DROP INDEX %I', ic.relname),
+       replace(pg_get_indexdef(ic.oid), ' ON ONLY ', ' ON ')
 FROM pg_index x JOIN pg_class ic ON ic.oid = x.indexrelid
 WHERE x.indrelid = 'radacct'::regclass
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid);

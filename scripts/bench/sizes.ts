@@ -19,4 +19,4 @@ export const datasetSizes: Record<DatasetSize['name'], DatasetSize> = {
 };
 
 /** Bumped whenever generate.sql changes what it writes, so an older dataset is rebuilt. */
-export const generatorVersion = 2;
+export const generatorVersion = 3;
