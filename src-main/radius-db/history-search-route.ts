@@ -1,7 +1,8 @@
 import type { MatchCount, SessionListInput } from '@contract';
 
 // A history search's first try (list-sessions.ts): walk the newest sessions in start-time
-// order and keep the matches, beside its count; ask the indexes only when that was not enough.
+// order and keep the matches, beside its count; when that was not enough, read the matches
+// through the indexes and sort them.
 
 /**
  * How many of the newest sessions a history search walks before it asks the indexes: at

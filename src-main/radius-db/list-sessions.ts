@@ -76,9 +76,11 @@ export async function listSessions(
       ? first
       : await readPage(db, schema, sql, input, scope, {
           namedUsernames: named,
-          // Counted small: read the matches and sort them. Counted large but not among the
-          // newest: the planner's choice, as before.
-          route: matches.matches.kind === 'exact' ? { kind: 'matchesFirst' } : { kind: 'planner' },
+          // Fewer than one in 400 of the newest sessions match: read the matches through
+          // the indexes and sort them. Left to the planner, a count past the bound made it
+          // walk the start-time index for 1,134 matches of 'u1079' (2.4 s on a partitioned
+          // radacct at 10M rows).
+          route: { kind: 'matchesFirst' },
         });
   // The raw rows stay here: the page carries the rows once.
   const { rows, nextCursor, stale } = page;

@@ -30,7 +30,7 @@ export type PageRoute =
   | { kind: 'planner' }
   /** The newest `window` sessions the rest of the filter selects, in order; the matches among them. */
   | { kind: 'walk'; window: number }
-  /** Every match, then sorted: for a result counted small. */
+  /** Every match, then sorted: for matches too sparse among the newest to walk to. */
   | { kind: 'matchesFirst' };
 
 /**
