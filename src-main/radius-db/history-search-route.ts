@@ -13,9 +13,8 @@ import type { MatchCount, SessionListInput } from '@contract';
 export const historyWalkWindow = 40_000;
 
 export function isHistorySearch(input: SessionListInput): boolean {
-  return input.filter.status !== 'online' && input.filter.status !== 'stale'
-    ? input.filter.search.trim() !== ''
-    : false;
+  const { status, search } = input.filter;
+  return status !== 'online' && status !== 'stale' && search.trim() !== '';
 }
 
 /**

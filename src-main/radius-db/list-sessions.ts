@@ -114,7 +114,7 @@ async function readPage(
       cursor: input.cursor,
       limit: input.pageSize + 1,
       namedUsernames: how.namedUsernames ?? null,
-      route: how.route ?? { kind: 'planner' },
+      route: how.route,
     },
     scope,
     false,

@@ -14,23 +14,13 @@ import type { SessionSql } from './session-sql';
 import type { SqlParams } from './sql-params';
 
 /** The WHERE conditions of a session filter under an operator scope (ANDed by the caller). */
-export function sessionConditions(
-  filter: SessionFilter,
-  scope: OperatorScope,
-  schema: DetectedSchema,
-  sql: SessionSql,
-  params: SqlParams,
-  namedUsernames: FullNameUsernames | null = null,
-): string[] {
-  const { search, others } = sessionConditionParts(
-    filter,
-    scope,
-    schema,
-    sql,
-    params,
-    namedUsernames,
-  );
-  return search === null ? others : [search, ...others];
+export function sessionConditions(...args: Parameters<typeof sessionConditionParts>): string[] {
+  return joinedConditions(sessionConditionParts(...args));
+}
+
+/** The parts of sessionConditionParts as one list again. */
+export function joinedConditions(parts: { search: string | null; others: string[] }): string[] {
+  return parts.search === null ? parts.others : [parts.search, ...parts.others];
 }
 
 /**

@@ -3,7 +3,7 @@ import type { OperatorScope } from '../operator-scope';
 import type { DetectedSchema } from './detected-schema';
 import type { FullNameUsernames } from './full-name-usernames';
 import { afterCursorSql, orderBySql } from './keyset-sql';
-import { sessionConditionParts, whereSql } from './session-filter-sql';
+import { joinedConditions, sessionConditionParts, whereSql } from './session-filter-sql';
 import type { SessionSql } from './session-sql';
 import { SqlParams } from './sql-params';
 
@@ -67,7 +67,7 @@ export function sessionPageSql(
   const route = query.route ?? { kind: 'planner' };
   const window = route.kind === 'walk' ? params.add(route.window, 'integer') : '';
   const limit = params.add(query.limit, 'integer');
-  const where = whereSql(search === null ? others : [search, ...others]);
+  const where = whereSql(joinedConditions({ search, others }));
   const order = orderBySql(key, query.sort);
   // A LIMIT (or OFFSET 0) on a subquery keeps the outer conditions and order out of it: the
   // walk stops after `window` sessions, the matches are read whole before the sort.
