@@ -27,6 +27,7 @@ export async function fullNameUsernames(
   db: DbQueries,
   sql: SessionSql,
   filter: SessionFilter,
+  cap = fullNameListCap,
 ): Promise<FullNameUsernames | null> {
   if (!sql.search.fullNames || filter.status === 'online' || filter.status === 'stale') {
     return null;
@@ -36,8 +37,8 @@ export async function fullNameUsernames(
   const rows = await db.arrays(
     `SELECT DISTINCT x.username::text FROM subscribers x
      WHERE x.full_name ILIKE $1::text AND x.username IS NOT NULL LIMIT $2::integer`,
-    [substringPattern(text), fullNameListCap + 1],
+    [substringPattern(text), cap + 1],
   );
-  if (rows.length > fullNameListCap) return null;
+  if (rows.length > cap) return null;
   return rows.map((row) => String(row[0]));
 }
