@@ -41,7 +41,11 @@ describe('recommended indexes', () => {
       "radacct_online_framedip_octets_trgm_idx ON radacct USING gin (((CASE WHEN host(framedipaddress) ~ '^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$' THEN split_part(host(framedipaddress), '.', 1) || 'x' || split_part(host(framedipaddress), '.', 2) || 'y' || split_part(host(framedipaddress), '.', 3) || 'z' || split_part(host(framedipaddress), '.', 4) ELSE host(framedipaddress) END)) gin_trgm_ops) WHERE acctstoptime IS NULL;",
     );
     expect(statements.slice(1).every((statement) => statement.includes('CONCURRENTLY'))).toBe(true);
-    expect(statements).toHaveLength(9);
+    // The stat row's per-NAS count index (every refresh), then eight for search.
+    expect(statements[1]).toBe(
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS radacct_online_nas_idx ON radacct (nasipaddress) WHERE acctstoptime IS NULL;',
+    );
+    expect(statements).toHaveLength(10);
   });
 
   it('adds containment and trigram indexes on the IPv6 prefixes where radacct has them', () => {
