@@ -5,6 +5,8 @@ import { summarize } from './timing';
 /** A DESIGN §7 budget for one case. */
 export type Budget =
   | { kind: 'under'; ms: number; maxRatio?: number }
+  /** The database's own time (psql's, the floor), not the app's: what a refresh costs the server. */
+  | { kind: 'database'; ms: number }
   /** Only against the floor: bulk disconnect is stated as a multiple of radclient's time. */
   | { kind: 'ratio'; maxRatio: number }
   /** Printed for comparison, judged against nothing. */
@@ -16,6 +18,7 @@ export function budgetText(budget: Budget): string {
   if (budget.kind === 'cut-off-cleanly') return `TIMEOUT at ${budget.timeoutMs} ms, or done`;
   if (budget.kind === 'ratio') return `<= ${budget.maxRatio}x`;
   if (budget.kind === 'none') return '-';
+  if (budget.kind === 'database') return `psql < ${budget.ms} ms`;
   return budget.maxRatio ? `< ${budget.ms} ms, <= ${budget.maxRatio}x` : `< ${budget.ms} ms`;
 }
 
@@ -33,6 +36,10 @@ export function verdictOf(budget: Budget, app: AppOutcome, floor: FloorOutcome |
   }
   if (app.kind === 'cut-off') return 'OVER: cut off (TIMEOUT)';
   if (budget.kind === 'none') return 'info';
+  if (budget.kind === 'database') {
+    if (floor?.kind !== 'timed') return 'no psql figure';
+    return summarize(floor.samples).medianMs < budget.ms ? 'ok' : 'OVER (database time)';
+  }
   const over: string[] = [];
   if (budget.kind === 'under' && summarize(app.samples).medianMs >= budget.ms) over.push('time');
   const ratio = ratioOf(app, floor);

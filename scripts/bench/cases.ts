@@ -165,7 +165,8 @@ export async function benchCases(
       // What one refresh of the Sessions page asks at once, at the page size it opens with:
       // psql's figure is its database time.
       name: `${refreshCase} (${defaultPageSize} rows) + count + stat row`,
-      budget: { kind: 'under', ms: 12 },
+      // Judged on what the refresh costs the server (psql), not on the app's own time.
+      budget: { kind: 'database', ms: 12 },
       search: null,
       indexed: true,
       call: () =>
