@@ -13,7 +13,7 @@ import type { Budget } from './budgets';
 export const refreshCase = 'refresh: page 1';
 export const staleCountCase = 'stat row, stale counted (once a minute)';
 /** What a case's name ends with when it ran again with the recommended indexes. */
-export const indexedSuffix = ' +trgm';
+export const indexedSuffix = ' +idx';
 
 export interface BenchCase {
   name: string;
@@ -200,8 +200,11 @@ export async function benchCases(
   ];
 }
 
-/** With the trigram indexes in place, history search has a time budget of its own. */
-export function withTrigramBudget(benchCase: BenchCase): BenchCase {
+/**
+ * The case again with the recommended indexes (trigram and b-tree) in place: history search
+ * then has a time budget of its own.
+ */
+export function withIndexBudget(benchCase: BenchCase): BenchCase {
   if (benchCase.search !== 'history' || benchCase.budget.kind === 'none') {
     return { ...benchCase, name: `${benchCase.name}${indexedSuffix}` };
   }

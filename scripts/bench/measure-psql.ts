@@ -9,10 +9,24 @@ export interface StatementFloor {
   samples: number[];
 }
 
-/** samples: milliseconds per call, the app's statements combined as the app ran them. */
+/**
+ * samples: milliseconds per call, the app's statements combined as the app ran them (the
+ * statements it sent at once count as their slowest): what the operator waits for.
+ */
 export type FloorOutcome =
   | { kind: 'timed' | 'cut-off'; samples: number[]; statements: StatementFloor[] }
   | { kind: 'failed'; message: string };
+
+/**
+ * Milliseconds per call of every statement added up, concurrent or not: the server's own
+ * work for the call, what a refresh costs the database (samples is the wait instead).
+ */
+export function serverWork(statements: StatementFloor[]): number[] {
+  const runs = Math.min(...statements.map((statement) => statement.samples.length));
+  return Array.from({ length: runs }, (_, run) =>
+    statements.reduce((sum, statement) => sum + (statement.samples[run] ?? 0), 0),
+  );
+}
 
 // Session set-up the pool does on connect: it is not the query, so it is not replayed.
 const sessionSetup = /^\s*(SET|RESET|SHOW|BEGIN|COMMIT|ROLLBACK|START)\b|set_config\s*\(/i;

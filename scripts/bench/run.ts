@@ -7,7 +7,7 @@ import { openRadiusDb, recommendedIndexes, type DbProfile } from '../../src-main
 import { onlineStartIndexName } from '../../src-main/radius-db/recommended-indexes';
 import { timeBridgeCopy } from './bridge-copy';
 import { defaultSettings, stopTimeIndexStatement } from '@contract';
-import { benchCases, healthCases, withTrigramBudget } from './cases';
+import { benchCases, healthCases, withIndexBudget } from './cases';
 import { ensureDataset, type Dataset } from './dataset';
 import { benchExport } from './export-bench';
 import { parseOptions, usage, type BenchOptions } from './options';
@@ -17,7 +17,7 @@ import { benchRowSecurity } from './row-security-bench';
 import { runCase } from './run-case';
 import { findServer } from './server';
 import { installSqlTap } from './sql-tap';
-import { buildIndexes, dropIndexes, indexNames } from './trigram';
+import { buildIndexes, dropIndexes, indexNames } from './bench-indexes';
 
 function profileOf(url: URL): DbProfile {
   return {
@@ -70,10 +70,10 @@ async function bench(options: BenchOptions): Promise<void> {
     try {
       // What the bench adds and drops; the partitioned schema's own index stays, as the
       // DBA script creates it.
-      const trigram = recommendedIndexes(db.summary).filter(
+      const recommended = recommendedIndexes(db.summary).filter(
         (statement) => !indexNames([statement]).includes(onlineStartIndexName),
       );
-      await dropIndexes(dataset.url, indexNames([...trigram, stopTimeIndexStatement]));
+      await dropIndexes(dataset.url, indexNames([...recommended, stopTimeIndexStatement]));
       console.log(
         `Measuring on ${server.origin}, ${options.runs} runs after ${options.warmup} warm-up:`,
       );
@@ -81,15 +81,15 @@ async function bench(options: BenchOptions): Promise<void> {
       const results: CaseResult[] = [];
       for (const benchCase of cases) results.push(await runCase(benchCase, dataset.url, options));
 
-      let trigramNote = '';
+      let indexNote = '';
       if (options.withTrigram) {
         console.log('Building the indexes the app recommends…');
-        const seconds = await buildIndexes(dataset.url, trigram);
-        trigramNote = `Recommended indexes (${indexNames(trigram).join(', ')}) built in ${seconds.toFixed(0)} s.`;
+        const seconds = await buildIndexes(dataset.url, recommended);
+        indexNote = `Recommended indexes (${indexNames(recommended).join(', ')}) built in ${seconds.toFixed(0)} s.`;
         for (const benchCase of cases.filter((c) => c.search || c.indexed)) {
-          results.push(await runCase(withTrigramBudget(benchCase), dataset.url, options));
+          results.push(await runCase(withIndexBudget(benchCase), dataset.url, options));
         }
-        await dropIndexes(dataset.url, indexNames(trigram));
+        await dropIndexes(dataset.url, indexNames(recommended));
       }
 
       let stopIndexNote = '';
@@ -134,7 +134,7 @@ async function bench(options: BenchOptions): Promise<void> {
       }
       const refresh = refreshCost(results, defaultSettings.refreshSeconds);
       if (refresh) console.log(refresh);
-      if (trigramNote) console.log(trigramNote);
+      if (indexNote) console.log(indexNote);
       if (stopIndexNote) console.log(stopIndexNote);
       console.log(await benchExport(db, dataset.url));
       console.log('');
