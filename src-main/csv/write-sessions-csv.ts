@@ -6,9 +6,10 @@ import { AtomicFile } from './atomic-file';
 const lineBreak = '\r\n';
 
 /**
- * Writes a query's sessions as the sessions CSV at `path`: PostgreSQL writes the lines
- * (COPY, csv-lines-sql.ts) and they stream into the file chunk by chunk, the file appearing under its name only when complete. Resolves to the rows
- * written, or null when `signal` aborted (nothing is left behind then, nor on a failure).
+ * Writes a query's sessions as the sessions CSV at `path`: PostgreSQL prints the rows (COPY,
+ * mended into sessions-CSV lines by sessions-csv-lines.ts) and they stream into the file
+ * chunk by chunk, the file appearing under its name only when complete. Resolves to the
+ * rows written, or null when `signal` aborted (nothing is left behind then, nor on a failure).
  */
 export async function writeSessionsCsv(
   db: RadiusDb,

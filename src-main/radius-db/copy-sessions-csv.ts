@@ -1,12 +1,12 @@
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { OperatorScope } from '../operator-scope';
-import { CrlfLines } from './crlf-lines';
-import { csvColumnsSql, inlineParameters } from './csv-lines-sql';
 import { toOperatorError, type DbErrorContext } from './db-errors';
 import type { DetectedSchema } from './detected-schema';
+import { inlineParameters } from './inline-parameters';
 import { sessionPageSql, type SessionPageQuery } from './session-page-sql';
 import type { SessionSql } from './session-sql';
+import { SessionsCsvLines } from './sessions-csv-lines';
 
 /** Takes the CSV lines of some sessions; resolving says "ready for more" (the file caught up). */
 export type CsvLinesSink = (lines: Buffer, rows: number) => Promise<void>;
@@ -18,9 +18,11 @@ export type CsvLinesSink = (lines: Buffer, rows: number) => Promise<void>;
 export const exportStatementTimeoutMs = 120_000;
 
 /**
- * Streams a query's sessions as sessions-CSV lines written by PostgreSQL (`COPY … TO STDOUT
- * WITH (FORMAT csv)`, csv-lines-sql.ts), so the export runs at the speed of the database. One statement reads one snapshot. Only the chunk in hand is held:
- * the next is read once the sink has taken this one. Stops once `signal` aborts.
+ * Streams a query's sessions as sessions-CSV lines: PostgreSQL prints the rows (`COPY … TO
+ * STDOUT WITH (FORMAT csv)`) and sessions-csv-lines.ts mends them into the sessions CSV as
+ * they arrive, so the export runs at the speed of the database. One statement reads one
+ * snapshot. Only the chunk in hand is held: the next is read once the sink has taken this
+ * one. Stops once `signal` aborts.
  */
 export async function copySessionsCsv(
   pool: pg.Pool,
@@ -34,7 +36,7 @@ export async function copySessionsCsv(
   signal: AbortSignal,
 ): Promise<number> {
   const { text, values } = sessionPageSql(schema, sql, query, scope, true);
-  const columns = csvColumnsSql(inlineParameters(text, values), exportedAt);
+  const rows = inlineParameters(text, values);
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
@@ -43,11 +45,11 @@ export async function copySessionsCsv(
   }
   const ignoreUntilNextQuery = () => undefined;
   client.on('error', ignoreUntilNextQuery);
-  const lines = new CrlfLines();
+  const lines = new SessionsCsvLines(exportedAt);
   try {
     await client.query('BEGIN READ ONLY');
     await client.query(`SET LOCAL statement_timeout = ${exportStatementTimeoutMs}`);
-    const copy = copyTo(`COPY (${columns}) TO STDOUT WITH (FORMAT csv)`);
+    const copy = copyTo(`COPY (${rows}) TO STDOUT WITH (FORMAT csv)`);
     // node-pg's own read timeout would end the COPY at the profile's statement timeout.
     Object.assign(copy, { query_timeout: exportStatementTimeoutMs + 5000 });
     const stream = client.query(copy);
