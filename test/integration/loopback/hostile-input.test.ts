@@ -263,36 +263,36 @@ describe('hostile WebSocket frames', () => {
   });
 
   it.each([
-    ['a text frame past the size limit', () => wsFrame('x'.repeat(300 * 1024)), 1009],
-    ['invalid UTF-8', () => wsFrame(Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), 1007],
-    ['an unmasked frame', () => wsFrame('{}', { mask: false }), 1002],
+    ['a text frame past the size limit', 1009, () => wsFrame('x'.repeat(300 * 1024))],
+    ['invalid UTF-8', 1007, () => wsFrame(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))],
+    ['an unmasked frame', 1002, () => wsFrame('{}', { mask: false })],
     [
       'a binary frame',
-      () => wsFrame(Buffer.from('{"id":1,"method":"profiles.list"}'), { opcode: 2 }),
       1003,
+      () => wsFrame(Buffer.from('{"id":1,"method":"profiles.list"}'), { opcode: 2 }),
     ],
-    ['garbage JSON', () => wsFrame('{"id": 1, method'), 1003],
-    ['JSON that is not a request', () => wsFrame('[1,2,3]'), 1003],
+    ['garbage JSON', 1003, () => wsFrame('{"id": 1, method')],
+    ['JSON that is not a request', 1003, () => wsFrame('[1,2,3]')],
     [
       'an id that is no safe integer',
-      () => wsFrame('{"id": 1e309, "method": "profiles.list"}'),
       1003,
+      () => wsFrame('{"id": 1e309, "method": "profiles.list"}'),
     ],
-    ['deeply nested JSON', () => wsFrame(`${'['.repeat(100_000)}${']'.repeat(100_000)}`), 1003],
-    ['reserved bits set', () => wsFrame('{}', { rsv: 7 }), 1002],
-    ['an unknown opcode', () => wsFrame('{}', { opcode: 3 }), 1002],
-    ['a continuation with nothing to continue', () => wsFrame('{}', { opcode: 0 }), 1002],
+    ['deeply nested JSON', 1003, () => wsFrame(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)],
+    ['reserved bits set', 1002, () => wsFrame('{}', { rsv: 7 })],
+    ['an unknown opcode', 1002, () => wsFrame('{}', { opcode: 3 })],
+    ['a continuation with nothing to continue', 1002, () => wsFrame('{}', { opcode: 0 })],
     [
       'a ping longer than a control frame may be',
-      () => wsFrame('p'.repeat(200), { opcode: 9 }),
       1002,
+      () => wsFrame('p'.repeat(200), { opcode: 9 }),
     ],
     [
       'a close frame with an invalid code',
-      () => wsFrame(Buffer.from([0x03, 0xe7]), { opcode: 8 }),
       1002,
+      () => wsFrame(Buffer.from([0x03, 0xe7]), { opcode: 8 }),
     ],
-  ])('%s → close %i', async (_what, frame, code) => {
+  ])('%s → close %i', async (_what, code, frame) => {
     const socket = await signedIn();
     socket.send(frame());
     expect(await socket.closed).toBe(code);
