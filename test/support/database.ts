@@ -36,6 +36,13 @@ const schemaFiles: Record<TestSchema, string[]> = {
   empty: [],
 };
 
+/** Creates a schema's tables in the database `pool` is on. */
+export async function loadSchema(pool: pg.Pool, schema: TestSchema): Promise<void> {
+  for (const file of schemaFiles[schema]) {
+    await pool.query(await readFile(file, 'utf8'));
+  }
+}
+
 /** The admin URL of the run's server (embedded, or TEST_DATABASE_URL). */
 export function adminDatabaseUrl(): string {
   return inject('adminDatabaseUrl');
@@ -72,9 +79,7 @@ export async function createTestDatabase(opts: { schema: TestSchema }): Promise<
     }
     return seedPool;
   };
-  for (const file of schemaFiles[opts.schema]) {
-    await pool().query(await readFile(file, 'utf8'));
-  }
+  await loadSchema(pool(), opts.schema);
   return {
     url,
     profile: profileFor(name),
