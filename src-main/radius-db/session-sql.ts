@@ -178,6 +178,7 @@ export function buildSessionSql(
       username: 'r.username',
       framedIpText,
       framedIpMarked: markedAddressSql(framedIpText),
+      framedIpIsInet: framedKind === 'inet',
       mac: 'r.callingstationid',
       macDigits: macDigitsSql('r.callingstationid'),
       acctSessionId: 'r.acctsessionid',
