@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { DisconnectTarget, NasAccess } from './disconnect-input';
 import type { DisconnectReport } from './disconnect-report';
 import { disconnectSession } from './disconnect-session';
@@ -36,6 +37,10 @@ export async function disconnectEach(
   const perNas = options.perNasConcurrency ?? 8;
   const timing = { ...defaultTiming, ...options.timing };
   const { signal } = options;
+  // Each session in flight waits on the run's signal (a CoA wait, a login, a command), and
+  // lets go when it finishes: up to `concurrency` listeners at once is the design, not a
+  // leak (Node warns past 10).
+  if (signal) setMaxListeners(concurrency * 4 + 10, signal);
   const routerOsPool = createRouterOsPool({ ...timing, signal });
   const health = new PathHealth(options.onVerdict);
   const queues = new Map<string, DisconnectTarget[]>();
