@@ -20,6 +20,10 @@ function floorCell(result: CaseResult): string {
   const { floor } = result;
   if (!floor) return '-';
   if (floor.kind === 'failed') return 'error';
+  // A budget on the database's work is judged on every statement added up: show that.
+  if (result.budget.kind === 'database' && floor.kind === 'timed') {
+    return `${ms(summarize(serverWork(floor.statements)).medianMs)} sum`;
+  }
   const { medianMs, runs } = summarize(floor.samples);
   // For a cut-off app call the floor ran without the app's timeout: how long it really takes.
   const uncut = result.app.kind === 'cut-off' ? ` uncut, ${runs} run` : '';
@@ -35,7 +39,8 @@ function row(result: CaseResult): string[] {
     timing ? ms(timing.medianMs) : app.kind === 'cut-off' ? 'cut off (TIMEOUT)' : 'error',
     timing ? ms(timing.p95Ms) : '-',
     floorCell(result),
-    ratio === null ? '-' : `${ratio.toFixed(2)}x`,
+    // The database cell is a sum of statements the app ran at once: no ratio to its wait.
+    ratio === null || result.budget.kind === 'database' ? '-' : `${ratio.toFixed(2)}x`,
     budgetText(result.budget),
     verdictOf(result.budget, app, floor),
     result.rows,
