@@ -5,6 +5,7 @@ import {
   sessionRowLength,
   type CsvColumnKind,
 } from '@contract';
+import { isUtcTimestamp } from './iso-time';
 
 // COPY (FORMAT csv) prints a page query's SessionRow fields; the sessions CSV (csv-format.ts)
 // differs in four ways, mended here on the bytes as they stream in, while PostgreSQL goes
@@ -19,8 +20,6 @@ const lf = 0x0a;
 const quote = 0x22;
 const upperT = 0x54;
 const upperZ = 0x5a;
-const plus = 0x2b;
-const zero = 0x30;
 
 /**
  * First bytes of a text field that can be copied as they are: printable ASCII that is not
@@ -124,35 +123,6 @@ function fieldEnd(input: Buffer, at: number, last: boolean, quoted: boolean): nu
     if (input[closing + 1] !== quote) return closing + 1;
     from = closing + 2;
   }
-}
-
-// "2026-11-21 08:00:00": d a digit, anything else itself.
-const timestampHead = [...'dddd-dd-dd dd:dd:dd'].map((char) =>
-  char === 'd' ? -1 : char.charCodeAt(0),
-);
-const isDigit = (byte: number | undefined) => byte !== undefined && byte >= zero && byte <= 0x39;
-
-/**
- * PostgreSQL's UTC timestamp text, "2026-11-21 08:00:00+00" with an optional fraction: what
- * isoTime turns into ISO. Anything else (infinity, a BC or five-digit year) stays as it is,
- * as isoTime leaves it.
- */
-function isUtcTimestamp(input: Buffer, at: number, end: number): boolean {
-  if (end - at < 22) return false;
-  for (let index = 0; index < timestampHead.length; index += 1) {
-    const expected = timestampHead[index]!;
-    const byte = input[at + index];
-    if (expected === -1 ? !isDigit(byte) : byte !== expected) return false;
-  }
-  const zone = end - 3;
-  if (input[zone] !== plus || input[zone + 1] !== zero || input[zone + 2] !== zero) return false;
-  const fraction = at + timestampHead.length;
-  if (fraction === zone) return true;
-  if (input[fraction] !== 0x2e || fraction + 1 === zone) return false;
-  for (let index = fraction + 1; index < zone; index += 1) {
-    if (!isDigit(input[index])) return false;
-  }
-  return true;
 }
 
 /** A text field the fast path left: unquoted, neutralised and quoted as the writer does. */
