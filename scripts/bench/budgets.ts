@@ -1,5 +1,5 @@
 import type { AppOutcome } from './measure-app';
-import { serverWork, type FloorOutcome } from './measure-psql';
+import { serverWorkMs, type FloorOutcome } from './measure-psql';
 import { summarize } from './timing';
 
 /** A DESIGN §7 budget for one case. */
@@ -41,9 +41,7 @@ export function verdictOf(budget: Budget, app: AppOutcome, floor: FloorOutcome |
   if (budget.kind === 'none') return 'info';
   if (budget.kind === 'database') {
     if (floor?.kind !== 'timed') return 'no psql figure';
-    return summarize(serverWork(floor.statements)).medianMs < budget.ms
-      ? 'ok'
-      : 'OVER (database time)';
+    return serverWorkMs(floor.statements) < budget.ms ? 'ok' : 'OVER (database time)';
   }
   const over: string[] = [];
   if (budget.kind === 'under' && summarize(app.samples).medianMs >= budget.ms) over.push('time');

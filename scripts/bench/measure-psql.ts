@@ -1,5 +1,6 @@
 import { sessionSettings } from '../../src-main/radius-db/db-pool';
 import { runPsql } from './psql';
+import { summarize } from './timing';
 import { wavesOf, type TappedQuery } from './sql-tap';
 import type { RunCounts } from './measure-app';
 
@@ -18,14 +19,15 @@ export type FloorOutcome =
   | { kind: 'failed'; message: string };
 
 /**
- * Milliseconds per call of every statement added up, concurrent or not: the server's own
- * work for the call, what a refresh costs the database (samples is the wait instead).
+ * The median, over the runs, of every statement added up, concurrent or not: the server's
+ * own work for the call, what a refresh costs the database (samples is the wait instead).
  */
-export function serverWork(statements: StatementFloor[]): number[] {
+export function serverWorkMs(statements: StatementFloor[]): number {
   const runs = Math.min(...statements.map((statement) => statement.samples.length));
-  return Array.from({ length: runs }, (_, run) =>
+  const perRun = Array.from({ length: runs }, (_, run) =>
     statements.reduce((sum, statement) => sum + (statement.samples[run] ?? 0), 0),
   );
+  return summarize(perRun).medianMs;
 }
 
 // Session set-up the pool does on connect: it is not the query, so it is not replayed.

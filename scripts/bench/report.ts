@@ -1,6 +1,6 @@
 import { budgetText, ratioOf, verdictOf, type Budget } from './budgets';
 import type { AppOutcome } from './measure-app';
-import { serverWork, type FloorOutcome } from './measure-psql';
+import { serverWorkMs, type FloorOutcome } from './measure-psql';
 import { indexedSuffix, refreshCase, staleCountCase } from './cases';
 import { summarize } from './timing';
 
@@ -22,7 +22,7 @@ function floorCell(result: CaseResult): string {
   if (floor.kind === 'failed') return 'error';
   // A budget on the database's work is judged on every statement added up: show that.
   if (result.budget.kind === 'database' && floor.kind === 'timed') {
-    return `${ms(summarize(serverWork(floor.statements)).medianMs)} sum`;
+    return `${ms(serverWorkMs(floor.statements))} sum`;
   }
   const { medianMs, runs } = summarize(floor.samples);
   // For a cut-off app call the floor ran without the app's timeout: how long it really takes.
@@ -104,9 +104,10 @@ export function details(results: CaseResult[]): string {
 
 /**
  * The database time one refresh of the Sessions page costs (its statements through psql,
- * added up: the page and the stat row run at once, but the server does both) and what one workstation refreshing every `refreshSeconds` costs a
- * minute: its refreshes plus the stat row's one stale count. One line for the stock
- * schema, and one with the recommended indexes when the run built them.
+ * added up: the page and the stat row run at once, but the server does both) and what one
+ * workstation refreshing every `refreshSeconds` costs a minute: its refreshes plus the stat
+ * row's one stale count. One line for the stock schema, and one with the recommended
+ * indexes when the run built them.
  */
 export function refreshCost(results: CaseResult[], refreshSeconds: number): string | null {
   const staleCount = results.find((result) => result.name === staleCountCase);
@@ -114,7 +115,7 @@ export function refreshCost(results: CaseResult[], refreshSeconds: number): stri
     staleCount?.floor?.kind === 'timed' ? summarize(staleCount.floor.samples).medianMs : 0;
   const lines = results.flatMap((refresh) => {
     if (!refresh.name.startsWith(refreshCase) || refresh.floor?.kind !== 'timed') return [];
-    const perRefresh = summarize(serverWork(refresh.floor.statements)).medianMs;
+    const perRefresh = serverWorkMs(refresh.floor.statements);
     const statements = refresh.floor.statements.length;
     const schema = refresh.name.endsWith(indexedSuffix) ? 'with the recommended indexes' : 'stock';
     return [

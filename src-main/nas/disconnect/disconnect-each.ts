@@ -37,10 +37,10 @@ export async function disconnectEach(
   const perNas = options.perNasConcurrency ?? 8;
   const timing = { ...defaultTiming, ...options.timing };
   const { signal } = options;
-  // Each session in flight waits on the run's signal (a CoA wait, a login, a command), and
-  // lets go when it finishes: up to `concurrency` listeners at once is the design, not a
-  // leak (Node warns past 10).
-  if (signal) setMaxListeners(concurrency * 4 + 10, signal);
+  // Each session in flight waits on the run's signal in up to three places at once (its
+  // CoA wait, a login, a command) and lets go when it finishes; the run adds its own few.
+  // That many listeners is the design, not the leak Node warns of past 10.
+  if (signal) setMaxListeners(concurrency * 3 + 10, signal);
   const routerOsPool = createRouterOsPool({ ...timing, signal });
   const health = new PathHealth(options.onVerdict);
   const queues = new Map<string, DisconnectTarget[]>();
