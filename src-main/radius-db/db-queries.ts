@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { toOperatorError, type DbErrorContext } from './db-errors';
+import { StatementNames } from './statement-names';
 
 /** The two ways the module reads: rows as objects (small results), rows as arrays (pages). */
 export interface DbQueries {
@@ -8,24 +9,37 @@ export interface DbQueries {
   arrays(text: string, values: unknown[]): Promise<unknown[][]>;
 }
 
-/** Runs parameterised SQL on the pool and reports every failure as an OperatorError. */
+/**
+ * Runs parameterised SQL on the pool and reports every failure as an OperatorError.
+ * Statements without parameters are kept prepared per connection (statement-names.ts); where
+ * that cannot work (a pooler in transaction mode), the statement is sent again unnamed once.
+ */
 export function createDbQueries(pool: pg.Pool, context: DbErrorContext): DbQueries {
+  const names = new StatementNames();
+  const send = async (
+    name: string | undefined,
+    text: string,
+    values: unknown[],
+    arrays: boolean,
+  ) =>
+    arrays
+      ? (await pool.query({ name, text, values, rowMode: 'array' })).rows
+      : ((await pool.query({ name, text, values })).rows as unknown[]);
+  async function run(text: string, values: unknown[], arrays: boolean): Promise<unknown[]> {
+    const name = names.nameFor(text, values);
+    try {
+      try {
+        return await send(name, text, values, arrays);
+      } catch (error) {
+        if (name === undefined || !names.recover((error as { code?: unknown }).code)) throw error;
+        return await send(undefined, text, values, arrays);
+      }
+    } catch (error) {
+      throw toOperatorError(error, context);
+    }
+  }
   return {
-    async objects<Row>(text: string, values: unknown[]): Promise<Row[]> {
-      try {
-        const result = await pool.query({ text, values });
-        return result.rows as Row[];
-      } catch (error) {
-        throw toOperatorError(error, context);
-      }
-    },
-    async arrays(text: string, values: unknown[]): Promise<unknown[][]> {
-      try {
-        const result = await pool.query({ text, values, rowMode: 'array' });
-        return result.rows as unknown[][];
-      } catch (error) {
-        throw toOperatorError(error, context);
-      }
-    },
+    objects: <Row>(text: string, values: unknown[]) => run(text, values, false) as Promise<Row[]>,
+    arrays: (text: string, values: unknown[]) => run(text, values, true) as Promise<unknown[][]>,
   };
 }

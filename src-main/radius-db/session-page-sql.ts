@@ -5,7 +5,7 @@ import type { FullNameUsernames } from './full-name-usernames';
 import { afterCursorSql, orderBySql } from './keyset-sql';
 import { joinedConditions, sessionConditionParts, whereSql } from './session-filter-sql';
 import type { SessionSql } from './session-sql';
-import { SqlParams } from './sql-params';
+import { integerSql, SqlParams } from './sql-params';
 
 /** Which rows, in which order, from where, how many: a page of the table or an export. */
 export interface SessionPageQuery {
@@ -65,8 +65,9 @@ export function sessionPageSql(
   );
   if (query.cursor) others.push(afterCursorSql(key, query.sort, query.cursor, params));
   const route = query.route ?? { kind: 'planner' };
-  const window = route.kind === 'walk' ? params.add(route.window, 'integer') : '';
-  const limit = params.add(query.limit, 'integer');
+  // Written in, not sent: the whole online list's page then has no parameter at all.
+  const window = route.kind === 'walk' ? integerSql(route.window) : '';
+  const limit = integerSql(query.limit);
   const where = whereSql(joinedConditions({ search, others }));
   const order = orderBySql(key, query.sort);
   // A LIMIT (or OFFSET 0) on a subquery keeps the outer conditions and order out of it: the

@@ -8,3 +8,15 @@ export class SqlParams {
     return `$${this.values.length}::${cast}`;
   }
 }
+
+/**
+ * A whole number written into the SQL rather than sent as a parameter: a page's LIMIT is
+ * one of a few values, and a statement left with no parameters at all is planned once per
+ * connection (statement-names.ts). Refuses anything but a non-negative safe integer.
+ */
+export function integerSql(value: number): string {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`${value} is not a row count that can be written into SQL.`);
+  }
+  return String(value);
+}
