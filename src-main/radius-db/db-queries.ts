@@ -7,7 +7,20 @@ export interface DbQueries {
   objects<Row>(text: string, values: unknown[]): Promise<Row[]>;
   /** rowMode 'array': no per-row object and key lookups, the cheaper decode for big pages. */
   arrays(text: string, values: unknown[]): Promise<unknown[][]>;
+  /**
+   * The same reads sharing one statement timeout that starts now: a search that runs three
+   * statements one after another (names, page beside count, the matches read whole) is cut
+   * off when the timeout has passed in all, not after up to three times it.
+   */
+  sharingTimeout(): DbQueries;
 }
+
+/**
+ * Below this much time spent (a twentieth of the timeout, at most 250 ms), a statement gets
+ * the whole timeout, without a transaction to set a shorter one: the action ends at most this
+ * late, and its first statements cost nothing more.
+ */
+const sharingSlackMs = (timeoutMs: number) => Math.min(250, timeoutMs / 20);
 
 /**
  * Runs parameterised SQL on the pool and reports every failure as an OperatorError.
@@ -16,30 +29,66 @@ export interface DbQueries {
  */
 export function createDbQueries(pool: pg.Pool, context: DbErrorContext): DbQueries {
   const names = new StatementNames();
-  const send = async (
-    name: string | undefined,
+  const timeoutMs = context.statementTimeoutMs;
+
+  async function send(
+    on: pg.Pool | pg.PoolClient,
     text: string,
     values: unknown[],
     arrays: boolean,
-  ) =>
-    arrays
-      ? (await pool.query({ name, text, values, rowMode: 'array' })).rows
-      : ((await pool.query({ name, text, values })).rows as unknown[]);
-  async function run(text: string, values: unknown[], arrays: boolean): Promise<unknown[]> {
-    const name = names.nameFor(text, values);
+  ) {
+    const query = async (name: string | undefined) =>
+      arrays
+        ? (await on.query({ name, text, values, rowMode: 'array' })).rows
+        : ((await on.query({ name, text, values })).rows as unknown[]);
+    // In a transaction a failed statement cannot be sent again: no name there (such a
+    // statement is the tail of a slow search, its planning is not what it waits for).
+    const name = on === pool ? names.nameFor(text, values) : undefined;
     try {
-      try {
-        return await send(name, text, values, arrays);
-      } catch (error) {
-        if (name === undefined || !names.recover((error as { code?: unknown }).code)) throw error;
-        return await send(undefined, text, values, arrays);
-      }
+      return await query(name);
     } catch (error) {
-      throw toOperatorError(error, context);
+      if (name === undefined || !names.recover((error as { code?: unknown }).code)) throw error;
+      return await query(undefined);
     }
   }
-  return {
-    objects: <Row>(text: string, values: unknown[]) => run(text, values, false) as Promise<Row[]>,
-    arrays: (text: string, values: unknown[]) => run(text, values, true) as Promise<unknown[][]>,
-  };
+
+  /** One statement with a statement_timeout of `leftMs`: SET LOCAL needs a transaction. */
+  async function sendWithin(leftMs: number, text: string, values: unknown[], arrays: boolean) {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.ceil(leftMs)}`);
+      const rows = await send(client, text, values, arrays);
+      await client.query('COMMIT');
+      return rows;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollback: unknown) => {
+        broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  function queries(startedAt: number | null): DbQueries {
+    async function run(text: string, values: unknown[], arrays: boolean): Promise<unknown[]> {
+      try {
+        const spentMs = startedAt === null ? 0 : performance.now() - startedAt;
+        if (spentMs < sharingSlackMs(timeoutMs)) return await send(pool, text, values, arrays);
+        const leftMs = timeoutMs - spentMs;
+        // PostgreSQL's own word for it, so the operator reads the same "cut short" message.
+        if (leftMs < 1) throw Object.assign(new Error('statement timeout'), { code: '57014' });
+        return await sendWithin(leftMs, text, values, arrays);
+      } catch (error) {
+        throw toOperatorError(error, context);
+      }
+    }
+    return {
+      objects: <Row>(text: string, values: unknown[]) => run(text, values, false) as Promise<Row[]>,
+      arrays: (text: string, values: unknown[]) => run(text, values, true) as Promise<unknown[][]>,
+      sharingTimeout: () => queries(performance.now()),
+    };
+  }
+  return queries(null);
 }

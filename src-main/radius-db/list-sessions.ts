@@ -39,7 +39,7 @@ export type OnlineTotal = (scope: OperatorScope) => Promise<{ online: number; re
  * an online search counts its matches in the page's own scan.
  */
 export async function listSessions(
-  db: DbQueries,
+  queries: DbQueries,
   schema: DetectedSchema,
   sql: SessionSql,
   input: SessionListInput,
@@ -52,6 +52,9 @@ export async function listSessions(
       `Page size must be between 1 and ${maxPageSize} rows.`,
     );
   }
+  // A history search can take three statements one after another (names, page beside
+  // count, then the matches read whole): together they get the one timeout the operator set.
+  const db = queries.sharingTimeout();
   if (input.filter.status === 'online' && input.cursor === null && input.filter.search.trim()) {
     return pageWithCount(db, schema, sql, input, scope);
   }
