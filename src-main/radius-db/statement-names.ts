@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
  * plan depends on nothing but their text, so the plan PostgreSQL keeps is the plan it would
  * make anyway, and it replans by itself when an index appears or the statistics change. A
  * statement with parameters stays unnamed: a plan kept for one search would be a guess for
- * the next. On a radacct partitioned by month, planning the online page was 2.2 ms of its
- * 3.7 (16 partitions, each with its own indexes to weigh), every refresh.
+ * the next. On a radacct partitioned by month (10M rows, recommended indexes), planning the
+ * online page took 2.3 ms and running it 0.9 (16 partitions, each with its own indexes to
+ * weigh), every refresh; one refresh's database time went from 15.3 to 10.8 ms.
  */
 export class StatementNames {
   /** Beyond this many distinct texts, statements stay unnamed: a connection's memory is finite. */
