@@ -80,8 +80,10 @@ export async function explainStatements(
 /**
  * The floor: the statements the app sent, run bare through psql in one session — PREPAREd
  * from the exact text and EXECUTEd with the exact parameter text, as the extended protocol
- * does, with custom plans forced (node-pg's unnamed statements are planned for their values
- * every time). Times are psql's \timing: send to last row received, no rendering (\o to
+ * does, with custom plans forced (the app's statements with parameters go unnamed and are
+ * planned for their values every time; those without keep one plan per connection, as
+ * PostgreSQL does here for a prepared statement without parameters whatever
+ * plan_cache_mode says). Times are psql's \timing: send to last row received, no rendering (\o to
  * /dev/null). Statements the app ran concurrently count as their slowest (see wavesOf).
  */
 export async function measurePsql(
