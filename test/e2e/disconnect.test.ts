@@ -467,7 +467,9 @@ describe.skipIf(!hasChromium)('Disconnect in Chromium', () => {
       await refusing.close();
       await silentCoa.close();
     }
-  });
+    // ~26 s on an idle machine (one 7 s CoA wait, one 10 s radacct watch, 200 sessions): the
+    // default 30 s cut it off in one CI pass; its own polls above allow 30 + 60 s.
+  }, 100_000);
 
   it('groups a run’s entries in the audit log and filters them by run, result and NAS', async () => {
     await page.getByTestId('nav-audit').click();
