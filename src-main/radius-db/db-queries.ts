@@ -31,8 +31,10 @@ export function createDbQueries(pool: pg.Pool, context: DbErrorContext): DbQueri
   const names = new StatementNames();
   const timeoutMs = context.statementTimeoutMs;
 
+  /** `named`: whether it may be kept prepared (statement-names.ts); never in a transaction. */
   async function send(
     on: pg.Pool | pg.PoolClient,
+    named: boolean,
     text: string,
     values: unknown[],
     arrays: boolean,
@@ -41,14 +43,15 @@ export function createDbQueries(pool: pg.Pool, context: DbErrorContext): DbQueri
       arrays
         ? (await on.query({ name, text, values, rowMode: 'array' })).rows
         : ((await on.query({ name, text, values })).rows as unknown[]);
-    // In a transaction a failed statement cannot be sent again: no name there (such a
-    // statement is the tail of a slow search, its planning is not what it waits for).
-    const name = on === pool ? names.nameFor(text, values) : undefined;
+    const name = named ? names.nameFor(text, values) : undefined;
     try {
       return await query(name);
     } catch (error) {
-      if (name === undefined || !names.recover((error as { code?: unknown }).code)) throw error;
-      return await query(undefined);
+      const code = (error as { code?: unknown }).code;
+      if (name === undefined || !StatementNames.mayBeTheName(code)) throw error;
+      const rows = await query(undefined);
+      names.nameFailed(code);
+      return rows;
     }
   }
 
@@ -58,7 +61,9 @@ export function createDbQueries(pool: pg.Pool, context: DbErrorContext): DbQueri
     let broken: Error | undefined;
     try {
       await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${Math.ceil(leftMs)}`);
-      const rows = await send(client, text, values, arrays);
+      // Unnamed: after a failure in a transaction nothing can be sent again, and this is the
+      // tail of a slow search, whose planning is not what it waits for.
+      const rows = await send(client, false, text, values, arrays);
       await client.query('COMMIT');
       return rows;
     } catch (error) {
@@ -75,7 +80,8 @@ export function createDbQueries(pool: pg.Pool, context: DbErrorContext): DbQueri
     async function run(text: string, values: unknown[], arrays: boolean): Promise<unknown[]> {
       try {
         const spentMs = startedAt === null ? 0 : performance.now() - startedAt;
-        if (spentMs < sharingSlackMs(timeoutMs)) return await send(pool, text, values, arrays);
+        if (spentMs < sharingSlackMs(timeoutMs))
+          return await send(pool, true, text, values, arrays);
         const leftMs = timeoutMs - spentMs;
         // PostgreSQL's own word for it, so the operator reads the same "cut short" message.
         if (leftMs < 1) throw Object.assign(new Error('statement timeout'), { code: '57014' });

@@ -15,13 +15,12 @@ export class StatementNames {
   static readonly limit = 500;
 
   private readonly known = new Set<string>();
-  private generation = 0;
   private enabled = true;
 
   /** The name to prepare text under, or undefined to send it unnamed (planned every time). */
   nameFor(text: string, values: readonly unknown[]): string | undefined {
     if (!this.enabled || values.length > 0) return undefined;
-    const name = `sd${this.generation}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    const name = `sd_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
     if (this.known.has(name)) return name;
     if (this.known.size >= StatementNames.limit) return undefined;
     this.known.add(name);
@@ -29,23 +28,20 @@ export class StatementNames {
   }
 
   /**
-   * What a failure of a named statement means, and whether to send it again unnamed.
-   * 26000 (no such statement) and 42P05 (it already exists) come from a pooler such as
-   * PgBouncer in transaction mode handing the next statement to another server connection:
-   * names cannot work there, so none are used again. 0A000 ("cached plan must not change
-   * result type") follows a change to radacct's columns: fresh names make every connection
-   * prepare the statements again.
+   * Whether a named statement's failure may be its name's fault, worth sending it again
+   * unnamed. 26000 (no such statement) and 42P05 (it already exists) come from a pooler such
+   * as PgBouncer in transaction mode handing the next statement to another server
+   * connection; 0A000 may be "cached plan must not change result type", after a change to a
+   * column's type under a kept statement. pg-pool drops the connection any failure came on,
+   * so the next one prepares the statement afresh.
    */
-  recover(code: unknown): boolean {
-    if (code === '26000' || code === '42P05') {
-      this.enabled = false;
-      return true;
-    }
-    if (code === '0A000') {
-      this.generation += 1;
-      this.known.clear();
-      return true;
-    }
-    return false;
+  static mayBeTheName(code: unknown): boolean {
+    return code === '26000' || code === '42P05' || code === '0A000';
+  }
+
+  /** The statement went through unnamed after failing named with `code`. */
+  nameFailed(code: unknown): void {
+    // Behind a pooler names cannot work: none are used again on this database.
+    if (code === '26000' || code === '42P05') this.enabled = false;
   }
 }

@@ -5,7 +5,7 @@ describe('StatementNames', () => {
   it('names a statement without parameters by its text, and never one with them', () => {
     const names = new StatementNames();
     const name = names.nameFor('SELECT 1', []);
-    expect(name).toMatch(/^sd0_[0-9a-f]{24}$/);
+    expect(name).toMatch(/^sd_[0-9a-f]{24}$/);
     expect(names.nameFor('SELECT 1', [])).toBe(name);
     expect(names.nameFor('SELECT 2', [])).not.toBe(name);
     expect(names.nameFor('SELECT $1::int', [1])).toBeUndefined();
@@ -21,22 +21,23 @@ describe('StatementNames', () => {
     expect(names.nameFor('SELECT 0', [])).toBe(first);
   });
 
-  it('turns names off for a pooler, renews them for a changed column, ignores the rest', () => {
-    const renewed = new StatementNames();
-    const before = renewed.nameFor('SELECT 1', []);
-    expect(renewed.recover('0A000')).toBe(true);
-    const after = renewed.nameFor('SELECT 1', []);
-    expect(after).toMatch(/^sd1_/);
-    expect(after).not.toBe(before);
+  it('turns names off after a pooler, and only then', () => {
+    for (const code of ['26000', '42P05', '0A000']) {
+      expect(StatementNames.mayBeTheName(code)).toBe(true);
+    }
+    expect(StatementNames.mayBeTheName('57014')).toBe(false);
+    expect(StatementNames.mayBeTheName(undefined)).toBe(false);
 
     for (const code of ['26000', '42P05']) {
       const pooled = new StatementNames();
-      expect(pooled.recover(code)).toBe(true);
+      pooled.nameFailed(code);
       expect(pooled.nameFor('SELECT 1', [])).toBeUndefined();
     }
-    const other = new StatementNames();
-    expect(other.recover('57014')).toBe(false);
-    expect(other.recover(undefined)).toBe(false);
-    expect(other.nameFor('SELECT 1', [])).toBeDefined();
+    for (const code of ['0A000', '57014']) {
+      const kept = new StatementNames();
+      const before = kept.nameFor('SELECT 1', []);
+      kept.nameFailed(code);
+      expect(kept.nameFor('SELECT 1', [])).toBe(before);
+    }
   });
 });
